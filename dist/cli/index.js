@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+import './sourcemap-register.cjs';var __webpack_exports__ = {};
+console.log('cli placeholder');
+
+
+
+//# sourceMappingURL=index.js.map

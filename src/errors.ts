@@ -1,0 +1,26 @@
+/**
+ * A problem the user can fix (a bad input, a missing permission, an unknown repository). Its
+ * message is shown as-is, without a stack trace.
+ */
+export class UserError extends Error {
+  override readonly name = 'UserError';
+  /** `config`: bad input or policy (CLI exit 2). `aws`: could not evaluate (CLI exit 3). */
+  constructor(
+    message: string,
+    readonly kind: 'config' | 'aws' = 'config',
+  ) {
+    super(message);
+  }
+}
+
+/** `input 'scan-timeout': 'abc' is not valid; expected ...`. */
+export function inputError(input: string, value: string, expected: string): UserError {
+  return new UserError(
+    `Input '${input}': ${JSON.stringify(value)} is not valid. Expected ${expected}.`,
+  );
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

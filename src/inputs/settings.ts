@@ -1,0 +1,85 @@
+import type { ImageTarget, Level, Mode, RuleId } from '../model.js';
+
+/** Business hours for `outside-business-hours` (policy file `rules.outside-business-hours`). */
+export interface BusinessHours {
+  /** Minutes after local midnight, start inclusive, end exclusive. */
+  startMinute: number;
+  endMinute: number;
+  /** 0 = Sunday … 6 = Saturday. */
+  days: number[];
+  /** IANA time zone name. */
+  timezone: string;
+}
+
+export interface IgnoreRule {
+  id: string;
+  package?: string;
+  reason: string;
+  /** `YYYY-MM-DD`; the entry applies through the end of that day (UTC). */
+  expires?: string;
+  /** Where it was written, for messages (`.github/ecr-risk-gate.yml:4`). */
+  source: string;
+}
+
+/**
+ * Every setting of one run, validated: what action.yml inputs, CLI flags and the policy file
+ * produce together. Built once, before any AWS call; nothing downstream reads inputs again.
+ */
+export interface Settings {
+  /** Images to gate, in the order given. Never empty. */
+  images: ImageTarget[];
+  /** Region for images whose reference does not carry one. */
+  region: string;
+  mode: Mode;
+  /** Effective level of every rule after defaults, policy `rules:` and `fail-on`. */
+  levels: Record<RuleId, Level>;
+  /** null: no threshold. */
+  riskThreshold: number | null;
+  scanTimeoutSeconds: number;
+  knownUploaders: string[];
+  /** 0 = baseline off. */
+  uploaderHistoryDays: number;
+  uploaderTimeoutSeconds: number;
+  uploaderCheck: boolean;
+  businessHours: BusinessHours | null;
+  ignores: IgnoreRule[];
+  ignoreUnfixed: boolean;
+  /** Path of the policy file that was read, or null when none was. */
+  policyFile: string | null;
+  dockerfile: string | null;
+  githubToken: string;
+  prComment: boolean;
+  jobSummary: boolean;
+  sarifFile: string | null;
+  /** null: the runner picks a default path (RUNNER_TEMP or the OS temp dir). */
+  reportFile: string | null;
+}
+
+/** The input names of action.yml; the CLI uses the same names as `--flags`. */
+export const INPUT_NAMES = [
+  'image',
+  'repository',
+  'image-tag',
+  'image-digest',
+  'registry-id',
+  'region',
+  'mode',
+  'fail-on',
+  'risk-threshold',
+  'scan-timeout',
+  'known-uploaders',
+  'uploader-history-days',
+  'uploader-timeout',
+  'uploader-check',
+  'policy-file',
+  'dockerfile',
+  'github-token',
+  'pr-comment',
+  'job-summary',
+  'sarif-file',
+  'report-file',
+] as const;
+export type InputName = (typeof INPUT_NAMES)[number];
+
+/** Raw input strings keyed by their real names (missing = default). */
+export type RawInputs = Partial<Record<InputName, string>>;

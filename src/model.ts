@@ -1,0 +1,302 @@
+// The domain model shared by every stage of the pipeline. Pure types only: no I/O, no SDK types,
+// so rules, gate and renderers are tested on plain objects.
+
+export const SEVERITIES = [
+  'CRITICAL',
+  'HIGH',
+  'MEDIUM',
+  'LOW',
+  'INFORMATIONAL',
+  'UNDEFINED',
+] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const RULE_IDS = [
+  'critical',
+  'high',
+  'medium',
+  'low',
+  'informational',
+  'undefined',
+  'unknown-uploader',
+  'tag-overwrite',
+  'cross-account-uploader',
+  'unverified-uploader',
+  'outside-business-hours',
+  'scan-incomplete',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export const LEVELS = ['fail', 'warn', 'notice', 'off'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export type GateResult = 'pass' | 'warn' | 'fail';
+export type Mode = 'enforce' | 'audit';
+
+/** An image as the user named it, before any AWS call. */
+export interface ImageTarget {
+  /** The text as given (one line of `image`, or built from `repository`/`image-tag`/...). */
+  raw: string;
+  repository: string;
+  registryId?: string;
+  region?: string;
+  tag?: string;
+  digest?: string;
+}
+
+/** One gated manifest: a single-platform image, or one platform of an image index. */
+export interface ResolvedImage {
+  target: ImageTarget;
+  registryId: string;
+  region: string;
+  repository: string;
+  imageDigest: string;
+  imageTags: string[];
+  pushedAt?: Date;
+  manifestMediaType?: string;
+  /** `os/architecture[/variant]` when this manifest came from an index. */
+  platform?: string;
+  /** Digest of the index this manifest belongs to. */
+  indexDigest?: string;
+}
+
+export interface AffectedPackage {
+  name: string;
+  version?: string;
+  fixedInVersion?: string;
+  packageManager?: string;
+  filePath?: string;
+}
+
+/** Basic and enhanced findings normalised into one shape. */
+export interface Finding {
+  /** CVE id (or the scanner's name for the finding). */
+  id: string;
+  /** Seed SPL grouping key source: `name`. Equal to `id` for basic scans. */
+  name: string;
+  description: string;
+  /** Normalised: enhanced UNTRIAGED becomes UNDEFINED. */
+  severity: Severity;
+  /** Severity exactly as the scanner sent it. */
+  scannerSeverity: string;
+  uri?: string;
+  cvss?: { score: number; vector?: string; version?: string };
+  packages: AffectedPackage[];
+  fixAvailable?: 'YES' | 'NO' | 'PARTIAL';
+  exploitAvailable?: 'YES' | 'NO';
+  /** Inspector score (enhanced) when present. */
+  inspectorScore?: number;
+  title?: string;
+  source: 'basic' | 'enhanced';
+}
+
+export type ScanType = 'BASIC' | 'ENHANCED';
+
+export interface ScanOutcome {
+  type: ScanType;
+  /** Last status seen (COMPLETE, ACTIVE, FAILED, ..., or TIMEOUT / NOT_FOUND when we gave up). */
+  status: string;
+  description?: string;
+  /** true when findings are trustworthy (COMPLETE or ACTIVE). */
+  usable: boolean;
+  completedAt?: Date;
+  vulnerabilitySourceUpdatedAt?: Date;
+  findings: Finding[];
+  /** API calls this wait made, for the report and the benchmark. */
+  calls: number;
+}
+
+export type PrincipalType =
+  | 'IAMUser'
+  | 'AssumedRole'
+  | 'Root'
+  | 'FederatedUser'
+  | 'AWSService'
+  | 'AWSAccount'
+  | 'IdentityCenterUser'
+  | 'WebIdentityUser'
+  | 'SAMLUser'
+  | 'Unknown';
+
+/** A stable identity of whoever made a call (never the per-run session name). */
+export interface Principal {
+  /** What known-uploaders and the baseline match on: role ARN, user ARN, root ARN, service name. */
+  key: string;
+  type: PrincipalType;
+  arn?: string;
+  accountId?: string;
+  /** Human name: user name, role name, service. */
+  name: string;
+  /** Session name of an assumed role, kept for display only. */
+  sessionName?: string;
+  partition?: string;
+}
+
+/** One PutImage as CloudTrail recorded it. */
+export interface PushEvent {
+  eventId: string;
+  eventTime: Date;
+  region: string;
+  registryId: string;
+  repository: string;
+  tag?: string;
+  digest?: string;
+  principal: Principal;
+  /** `userIdentity.userName` or the session issuer's user name, as Splunk's `userName`. */
+  userName: string;
+  sourceIp: string;
+  userAgent?: string;
+}
+
+export interface LookupStats {
+  strategy: string;
+  calls: number;
+  pages: number;
+  events: number;
+  malformed: number;
+  throttled: number;
+}
+
+/** What CloudTrail told us about one image (or why it could not). */
+export interface UploaderEvidence {
+  state: 'found' | 'not-found' | 'error' | 'skipped';
+  /** Why the state is not `found`, in words a user can act on. */
+  reason?: string;
+  /** The push of the gated digest. */
+  push?: PushEvent;
+  /** Pushes of the gated tag after `push` (possible overwrites). */
+  tagPushes: PushEvent[];
+  /** Earlier pushes to the same repository within the baseline window. */
+  history: PushEvent[];
+  /** False when the page bound was hit before the window's start. */
+  historyComplete: boolean;
+  historyReachesBack?: Date;
+  /** Current digest the gated tag points at, when known (tag overwrite by digest change). */
+  tagNowPointsAt?: string;
+  stats: LookupStats;
+}
+
+export type UploaderStatus =
+  'known' | 'seen' | 'unknown' | 'no-baseline' | 'unverified' | 'skipped';
+
+/** Splunk risk event + the seed detections' row fields. */
+export interface Detection {
+  rule: RuleId;
+  level: Level;
+  /** Splunk-style severity word of the row (`medium` for the seed findings rule, `high` for uploads). */
+  severity: string;
+  riskScore: number;
+  impact: number;
+  confidence: number;
+  message: string;
+  ignored: boolean;
+  ignoreReason?: string;
+  /** Index into Report.images. */
+  imageIndex: number;
+  phase: 'release';
+  firstTime: string;
+  lastTime: string;
+  // Finding rows (seed: AWS ECR Container Scanning Findings *)
+  awsRegion?: string;
+  eventName?: string;
+  eventSource?: string;
+  imageDigest?: string;
+  repository?: string;
+  user?: string;
+  src_ip?: string;
+  finding?: string;
+  /** The finding(s) behind a finding row; every affected package. */
+  findingId?: string;
+  packages?: AffectedPackage[];
+  cvss?: number;
+  uri?: string;
+  fixAvailable?: string;
+  exploitAvailable?: string;
+  // Upload rows (seed: AWS ECR Container Upload Unknown User)
+  imageTag?: string;
+  registryId?: string;
+  image?: string;
+  userName?: string;
+  principal?: string;
+  /** Free-form details: status for scan-incomplete, other pusher for tag-overwrite. */
+  detail?: string;
+}
+
+export interface IgnoredFinding {
+  imageIndex: number;
+  findingId: string;
+  package?: string;
+  severity: Severity;
+  reason: string;
+  expires?: string;
+  /** `policy` for ignore entries, `unfixed` for ignore-unfixed. */
+  by: 'policy' | 'unfixed';
+}
+
+export interface ReportWarning {
+  code:
+    | 'ignore-stale'
+    | 'ignore-expired'
+    | 'truncated'
+    | 'skipped'
+    | 'no-baseline'
+    | 'baseline-partial'
+    | 'scan-start'
+    | 'cross-account'
+    | 'pr-comment'
+    | 'other';
+  message: string;
+}
+
+export interface ImageReport {
+  input: string;
+  registryId: string;
+  region: string;
+  repository: string;
+  imageDigest: string;
+  imageTags: string[];
+  pushedAt: string | null;
+  platform?: string;
+  indexDigest?: string;
+  result: GateResult;
+  riskScore: number;
+  scan: {
+    type: ScanType | null;
+    status: string;
+    description: string | null;
+    completedAt: string | null;
+    counts: Record<Lowercase<Severity>, number>;
+    findings: Finding[];
+  };
+  uploader: {
+    status: UploaderStatus;
+    principal: string | null;
+    type: PrincipalType | null;
+    accountId: string | null;
+    eventTime: string | null;
+    eventId: string | null;
+    userName: string | null;
+    sessionName: string | null;
+    reason: string | null;
+    baseline: { days: number; principals: number; complete: boolean; reachesBack: string | null };
+    lookup: LookupStats | null;
+  };
+}
+
+export interface Report {
+  schemaVersion: 1;
+  tool: { name: 'ecr-risk-gate'; version: string };
+  generatedAt: string;
+  mode: Mode;
+  result: GateResult;
+  /** One line per reason the result is what it is (first: the deciding one). */
+  reasons: string[];
+  riskScore: number;
+  riskThreshold: number | null;
+  images: ImageReport[];
+  detections: Detection[];
+  ignored: IgnoredFinding[];
+  warnings: ReportWarning[];
+  calls: { ecr: number; cloudtrail: number };
+  durationMs: number;
+}

@@ -1,0 +1,133 @@
+import type { Level, RuleId, Severity } from '../model.js';
+
+/** Static facts of one rule: SPEC section 2. Score = impact × confidence / 100. */
+export interface RuleSpec {
+  id: RuleId;
+  defaultLevel: Level;
+  impact: number;
+  confidence: number;
+  /** Splunk-style severity word written on the row. */
+  severity: string;
+  /** Risk message; `$name$` placeholders are filled from the row. */
+  message: string;
+  title: string;
+}
+
+const spec = (
+  id: RuleId,
+  defaultLevel: Level,
+  impact: number,
+  confidence: number,
+  severity: string,
+  title: string,
+  message: string,
+): RuleSpec => ({ id, defaultLevel, impact, confidence, severity, title, message });
+
+const vulns = (sev: string) =>
+  `Vulnerabilities with severity ${sev} found in repository $repository$`;
+
+export const RULES: Readonly<Record<RuleId, RuleSpec>> = {
+  critical: spec(
+    'critical',
+    'fail',
+    100,
+    100,
+    'critical',
+    'Critical vulnerabilities',
+    vulns('critical'),
+  ),
+  high: spec('high', 'fail', 70, 100, 'high', 'High vulnerabilities', vulns('high')),
+  medium: spec('medium', 'warn', 30, 70, 'medium', 'Medium vulnerabilities', vulns('medium')),
+  low: spec('low', 'notice', 10, 50, 'low', 'Low vulnerabilities', vulns('low')),
+  informational: spec(
+    'informational',
+    'off',
+    10,
+    50,
+    'informational',
+    'Informational findings',
+    vulns('informational'),
+  ),
+  undefined: spec(
+    'undefined',
+    'notice',
+    10,
+    50,
+    'undefined',
+    'Untriaged findings',
+    vulns('undefined'),
+  ),
+  'unknown-uploader': spec(
+    'unknown-uploader',
+    'fail',
+    70,
+    70,
+    'high',
+    'Unknown uploader',
+    'Container uploaded from unknown user $user$',
+  ),
+  'tag-overwrite': spec(
+    'tag-overwrite',
+    'fail',
+    70,
+    80,
+    'high',
+    'Tag overwritten',
+    'Tag $tag$ in repository $repository$ was pushed by $user$',
+  ),
+  'cross-account-uploader': spec(
+    'cross-account-uploader',
+    'fail',
+    70,
+    90,
+    'high',
+    'Cross-account uploader',
+    'Container uploaded from another account by $user$',
+  ),
+  'unverified-uploader': spec(
+    'unverified-uploader',
+    'warn',
+    30,
+    50,
+    'medium',
+    'Uploader not verified',
+    'Uploader of image $image$ could not be verified',
+  ),
+  'outside-business-hours': spec(
+    'outside-business-hours',
+    'off',
+    70,
+    70,
+    'high',
+    'Pushed outside business hours',
+    'Container uploaded outside business hours from $user$',
+  ),
+  'scan-incomplete': spec(
+    'scan-incomplete',
+    'fail',
+    50,
+    100,
+    'high',
+    'No usable scan result',
+    'No usable scan result for image $image$ ($status$)',
+  ),
+};
+
+export const SEVERITY_RULE: Readonly<Record<Severity, RuleId>> = {
+  CRITICAL: 'critical',
+  HIGH: 'high',
+  MEDIUM: 'medium',
+  LOW: 'low',
+  INFORMATIONAL: 'informational',
+  UNDEFINED: 'undefined',
+};
+
+export const riskScoreOf = (rule: RuleSpec): number => (rule.impact * rule.confidence) / 100;
+
+/** Fills `$name$` placeholders; unknown names are left as written so a typo is visible. */
+export function fillMessage(
+  template: string,
+  values: Readonly<Record<string, string | undefined>>,
+): string {
+  return template.replace(/\$([a-z_]+)\$/g, (whole, name: string) => values[name] ?? whole);
+}
