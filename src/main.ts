@@ -1,3 +1,101 @@
+import * as core from '@actions/core';
+import { evaluate } from './engine.js';
+import { UserError, errorMessage } from './errors.js';
+import { shouldFailStep } from './gate.js';
+import { loadSettings, readActionInputs } from './inputs/load.js';
+import type { Settings } from './inputs/settings.js';
+import type { Report } from './model.js';
+import { annotationProperties, buildAnnotations } from './report/annotations.js';
+import { neutralizeLogText } from './report/escape.js';
+import { buildOutputs } from './report/outputs.js';
+import { renderSummary } from './report/summary.js';
+import { publishPrComments } from './github/pr-comment.js';
+import { buildAdapters } from './runtime/adapters.js';
+import { dockerfileAnchor } from './runtime/dockerfile.js';
+import { errorReport } from './runtime/error-report.js';
+import { defaultReportPath } from './runtime/files.js';
+import { writeJsonReport, writeSarifFile } from './runtime/report-files.js';
+import { renderText } from './report/text.js';
+import { ProgressLine } from './runtime/progress.js';
+
+/** The action: settings → evaluation → every surface. The only place that calls setFailed. */
 export async function run(): Promise<void> {
-  // wired in the engine commit
+  try {
+    await gateStep();
+  } catch (error) {
+    // A bug, not the user's doing: one line, no stack trace in the log (the report says more).
+    core.setFailed(`ecr-risk-gate stopped unexpectedly: ${neutralizeLogText(errorMessage(error))}`);
+  }
+}
+
+async function gateStep(): Promise<void> {
+  let settings: Settings | null = null;
+  let report: Report;
+  try {
+    settings = await loadSettings(
+      readActionInputs((name) => core.getInput(name)),
+      process.env,
+    );
+    report = await evaluateWithProgress(settings);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    report = errorReport(error.message, settings);
+  }
+
+  const files = writeFiles(report, settings);
+  for (const line of renderText(report, { color: false }).split('\n')) {
+    core.info(neutralizeLogText(line));
+  }
+  const anchor = settings ? dockerfileAnchor(settings, process.env) : undefined;
+  for (const annotation of buildAnnotations(report, anchor ? { dockerfile: anchor } : {})) {
+    core[annotation.level](annotation.message, annotationProperties(annotation));
+  }
+  if (settings?.jobSummary !== false) await writeJobSummary(report);
+  if (settings?.prComment && settings.githubToken) {
+    for (const warning of await publishPrComments(report, settings.githubToken)) {
+      core.warning(neutralizeLogText(warning));
+    }
+  }
+  for (const [name, value] of Object.entries(buildOutputs(report, files))) {
+    core.setOutput(name, value);
+  }
+  if (shouldFailStep(report.result, report.mode)) {
+    core.setFailed(
+      neutralizeLogText(report.error ?? `ecr-risk-gate: ${report.reasons.join('; ')}`),
+    );
+  }
+}
+
+/** The JSON report is written for every run, even one that could not be evaluated. */
+function writeFiles(report: Report, settings: Settings | null) {
+  const target = { cwd: process.env.GITHUB_WORKSPACE?.trim() || process.cwd(), env: process.env };
+  const reportFile = writeJsonReport(report, settings?.reportFile ?? defaultReportPath(), target);
+  let sarifFile: string | null = null;
+  try {
+    sarifFile = settings ? writeSarifFile(report, settings, target) : null;
+  } catch (error) {
+    core.warning(neutralizeLogText(errorMessage(error)));
+  }
+  return { reportFile, sarifFile };
+}
+
+async function evaluateWithProgress(settings: Settings): Promise<Report> {
+  const progress = new ProgressLine({
+    stream: { write: (text) => core.info(text.trimEnd()) },
+    tty: false,
+  });
+  try {
+    return await evaluate(settings, { ...buildAdapters(settings), onProgress: progress.sink });
+  } finally {
+    progress.close();
+  }
+}
+
+async function writeJobSummary(report: Report): Promise<void> {
+  try {
+    await core.summary.addRaw(renderSummary(report)).write();
+  } catch (error) {
+    // No GITHUB_STEP_SUMMARY outside a runner: the summary is optional, the verdict is not.
+    core.warning(`Job summary not written: ${neutralizeLogText(errorMessage(error))}`);
+  }
 }

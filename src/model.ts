@@ -58,6 +58,13 @@ export interface ResolvedImage {
   platform?: string;
   /** Digest of the index this manifest belongs to. */
   indexDigest?: string;
+  /** When the index was pushed: CloudTrail attributes the push of the index, not its children. */
+  indexPushedAt?: Date;
+  /**
+   * Set when the target named both a tag and a digest and the tag now points at this other
+   * (index or manifest) digest: the tag was overwritten after the gated push.
+   */
+  tagMovedTo?: string;
 }
 
 export interface AffectedPackage {
@@ -104,6 +111,8 @@ export interface ScanOutcome {
   findings: Finding[];
   /** API calls this wait made, for the report and the benchmark. */
   calls: number;
+  /** Things worth telling the user that did not stop the wait (e.g. StartImageScan refused). */
+  notes?: string[];
 }
 
 export type PrincipalType =
@@ -299,4 +308,6 @@ export interface Report {
   warnings: ReportWarning[];
   calls: { ecr: number; cloudtrail: number };
   durationMs: number;
+  /** Set when the run could not be evaluated at all (denied access, unknown repository); result is then `fail`. */
+  error: string | null;
 }

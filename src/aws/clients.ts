@@ -36,6 +36,8 @@ function requestHandler(endpoint: URL): NodeHttpHandler {
   return new NodeHttpHandler({
     connectionTimeout: CONNECTION_TIMEOUT_MS,
     requestTimeout: REQUEST_TIMEOUT_MS,
+    // Without it the handler only logs a warning and a black-holed request never ends.
+    throwOnRequestTimeout: true,
     ...(agent ? { httpsAgent: agent, httpAgent: agent } : {}),
   });
 }

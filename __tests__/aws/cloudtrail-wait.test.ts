@@ -1,0 +1,153 @@
+import { CloudTrailClient, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
+import { mockClient } from 'aws-sdk-client-mock';
+import { CloudTrailAdapter } from '../../src/aws/cloudtrail.js';
+import { RateLimiter } from '../../src/aws/rate-limit.js';
+import type { Level, ResolvedImage, RuleId } from '../../src/model.js';
+import { RULE_IDS } from '../../src/model.js';
+import type { ProgressEvent } from '../../src/ports.js';
+import { RULES } from '../../src/rules/catalog.js';
+import { uploaderDetections } from '../../src/rules/uploader.js';
+import { FakeClock, FakeCloudTrail, roleIdentity, setAwsTestEnv } from './cloudtrail-helpers.js';
+
+setAwsTestEnv();
+
+const START = Date.parse('2024-05-21T10:00:05Z');
+const PUSHED = new Date('2024-05-21T10:00:00Z');
+
+const image = (over: Partial<ResolvedImage> = {}): ResolvedImage => ({
+  target: { raw: 'app:v1', repository: 'app', tag: 'v1' },
+  registryId: '123456789012',
+  region: 'eu-west-1',
+  repository: 'app',
+  imageDigest: 'sha256:gated',
+  imageTags: ['v1'],
+  pushedAt: PUSHED,
+  ...over,
+});
+
+/** The push becomes visible in CloudTrail `delayMs` after the gate starts looking. */
+function setup(delayMs: number | null, pushedAt = PUSHED) {
+  const clock = new FakeClock(START);
+  const trail = new FakeCloudTrail(clock);
+  if (delayMs !== null) {
+    trail.addPush(
+      {
+        id: 'ours',
+        time: pushedAt,
+        repository: 'app',
+        tag: 'v1',
+        digest: 'sha256:gated',
+        identity: roleIdentity('ci-push', 'run-1'),
+      },
+      START + delayMs,
+    );
+  }
+  const client = new CloudTrailClient({ region: 'eu-west-1' });
+  mockClient(client).on(LookupEventsCommand).callsFake(trail.lookup);
+  const adapter = new CloudTrailAdapter({
+    clientFor: () => client,
+    now: clock.now,
+    sleep: clock.sleep,
+    limiter: new RateLimiter({ limit: 2, windowMs: 1000, now: clock.now, sleep: clock.sleep }),
+  });
+  const progress: ProgressEvent[] = [];
+  return { clock, trail, adapter, progress, onProgress: (e: ProgressEvent) => progress.push(e) };
+}
+
+const findCalls = (trail: FakeCloudTrail) =>
+  trail.requests.filter((r) => r.input.LookupAttributes?.[0]?.AttributeKey === 'EventName');
+
+test('the push appears only after 40 s: the gate waits (5, 10, 15, 20 s) and finds it', async () => {
+  const { clock, trail, adapter, progress, onProgress } = setup(40_000);
+  const evidence = await adapter.investigate(image(), {
+    timeoutMs: 300_000,
+    historyDays: 30,
+    onProgress,
+  });
+  expect(evidence.state).toBe('found');
+  expect(evidence.push?.eventId).toBe('ours');
+  // Polls at 0, 5, 15, 30 and 50 s; the fifth sees it.
+  expect(findCalls(trail).map((r) => r.at - START)).toEqual([0, 5_000, 15_000, 30_000, 50_000]);
+  expect(clock.sleeps.filter((ms) => ms >= 5_000)).toEqual([5_000, 10_000, 15_000, 20_000]);
+  expect(progress.map((p) => p.elapsedMs)).toEqual([0, 5_000, 15_000, 30_000]);
+  expect(progress.every((p) => p.phase === 'uploader')).toBe(true);
+  expect(progress[0]?.waitingFor).toBe('PutImage event in CloudTrail');
+  expect(progress[0]?.image).toContain('sha256:gated');
+});
+
+test('uploader-timeout shorter than the delay: not-found → unverified-uploader at level warn', async () => {
+  const { clock, trail, adapter } = setup(40_000);
+  const evidence = await adapter.investigate(image(), { timeoutMs: 30_000, historyDays: 30 });
+  expect(evidence.state).toBe('not-found');
+  expect(evidence.reason).toContain('after waiting 30 s');
+  expect(evidence.reason).toContain('uploader-timeout');
+  expect(findCalls(trail).map((r) => r.at - START)).toEqual([0, 5_000, 15_000, 30_000]);
+  // Never waits past the deadline.
+  expect(clock.now() - START).toBe(30_000);
+
+  const levels = Object.fromEntries(RULE_IDS.map((id) => [id, RULES[id].defaultLevel])) as Record<
+    RuleId,
+    Level
+  >;
+  const judged = uploaderDetections({
+    image: image(),
+    imageIndex: 0,
+    evidence,
+    knownUploaders: ['ci-push'],
+    historyDays: 30,
+    levels,
+    businessHours: null,
+  });
+  expect(judged.status).toBe('unverified');
+  expect(judged.detections).toHaveLength(1);
+  expect(judged.detections[0]).toMatchObject({ rule: 'unverified-uploader', level: 'warn' });
+});
+
+test('the last wait is cut to the deadline', async () => {
+  const { clock, trail, adapter } = setup(null);
+  await adapter.investigate(image(), { timeoutMs: 12_000, historyDays: 30 });
+  expect(clock.sleeps.filter((ms) => ms >= 1_000)).toEqual([5_000, 7_000]);
+  expect(findCalls(trail).map((r) => r.at - START)).toEqual([0, 5_000, 12_000]);
+});
+
+test('the wait is capped at 30 s between polls', async () => {
+  const { clock, adapter } = setup(null);
+  await adapter.investigate(image(), { timeoutMs: 300_000, historyDays: 0 });
+  const waits = clock.sleeps.filter((ms) => ms >= 1_000);
+  expect(Math.max(...waits)).toBe(30_000);
+  expect(waits.reduce((a, b) => a + b, 0)).toBe(300_000);
+});
+
+test('an image pushed hours ago is looked for once, without waiting', async () => {
+  const old = new Date(START - 3 * 3_600_000);
+  const { clock, trail, adapter } = setup(null, old);
+  const evidence = await adapter.investigate(image({ pushedAt: old }), {
+    timeoutMs: 300_000,
+    historyDays: 30,
+  });
+  expect(evidence.state).toBe('not-found');
+  expect(evidence.reason).toContain(`around its push time ${old.toISOString()}`);
+  expect(trail.requests).toHaveLength(1);
+  expect(clock.now()).toBe(START);
+});
+
+test('timeout 0: one look, no wait', async () => {
+  const { trail, adapter } = setup(10_000);
+  const evidence = await adapter.investigate(image(), { timeoutMs: 0, historyDays: 30 });
+  expect(evidence.state).toBe('not-found');
+  expect(trail.requests).toHaveLength(1);
+});
+
+test('cancelled while waiting: an error state naming the cancellation, no throw', async () => {
+  const { adapter } = setup(null);
+  const controller = new AbortController();
+  const pending = adapter.investigate(image(), {
+    timeoutMs: 300_000,
+    historyDays: 30,
+    signal: controller.signal,
+    onProgress: () => controller.abort(new Error('stop')),
+  });
+  const evidence = await pending;
+  expect(evidence.state).toBe('error');
+  expect(evidence.reason).toContain('cancelled');
+});

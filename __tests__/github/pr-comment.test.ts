@@ -1,0 +1,160 @@
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { startGithubEmulator, type GithubEmulator } from '../../emulator/github.js';
+import {
+  publishPrComments,
+  publishPrCommentsDetailed,
+  type PullRequestContext,
+} from '../../src/github/pr-comment.js';
+import { prCommentMarker } from '../../src/report/pr-comment.js';
+import { buildTestReport, multiImageReport, splunkFindings, splunkReport } from '../report/fixtures.js';
+
+const PR: PullRequestContext = { eventName: 'pull_request', owner: 'acme', repo: 'shop', prNumber: 7 };
+const CLIENT_MARKER = prCommentMarker(
+  '111111111111.dkr.ecr.eu-central-1.amazonaws.com/devsecops/cat_dog_client',
+);
+
+let gh: GithubEmulator;
+beforeEach(async () => {
+  gh = await startGithubEmulator();
+});
+afterEach(async () => {
+  await gh.close();
+});
+
+const publish = (report = splunkReport(), context: PullRequestContext = PR) =>
+  publishPrCommentsDetailed(report, 'test-token', { context, baseUrl: gh.url, env: {} });
+
+describe('sticky PR comment', () => {
+  test('creates one comment, then only updates it when the same image is gated again', async () => {
+    const first = await publish(splunkReport({ tags: ['build-1'] }));
+    expect(first.warnings).toEqual([]);
+    expect(first.published).toEqual([expect.objectContaining({ action: 'created' })]);
+
+    const second = await publish(splunkReport({ tags: ['build-2'], digest: `sha256:${'c'.repeat(64)}` }));
+    const third = await publish(splunkReport({ tags: ['build-3'] }));
+    expect(second.published.map((p) => p.action)).toEqual(['updated']);
+    expect(third.published.map((p) => p.action)).toEqual(['updated']);
+
+    const onPr = gh.commentsOn('acme', 'shop', 7);
+    expect(onPr).toHaveLength(1);
+    expect(onPr[0]?.body.startsWith(CLIENT_MARKER)).toBe(true);
+    expect(onPr[0]?.body).toContain('build-3');
+    expect(gh.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+    expect(gh.requests.filter((r) => r.method === 'PATCH')).toHaveLength(2);
+    expect(gh.requests.every((r) => r.authorization === 'token test-token')).toBe(true);
+  });
+
+  test('a second image gets its own comment; platforms of one index share one', async () => {
+    const report = multiImageReport();
+    const result = await publish(report);
+    expect(result.warnings).toEqual([]);
+    // Four image reports, three repositories: the two platforms of cat_dog_server share one.
+    expect(result.published.map((p) => p.action)).toEqual(['created', 'created', 'created']);
+    const again = await publish(report);
+    expect(again.published.map((p) => p.action)).toEqual(['updated', 'updated', 'updated']);
+    const bodies = gh.commentsOn('acme', 'shop', 7).map((c) => c.body);
+    expect(bodies).toHaveLength(3);
+    const server = bodies.find((b) => b.includes('cat_dog_server'));
+    expect(server).toContain('linux/amd64');
+    expect(server).toContain('linux/arm64');
+  });
+
+  test('finds its comment past the first page and never adds a second one', async () => {
+    for (let i = 0; i < 150; i += 1) {
+      gh.addComment({ owner: 'acme', repo: 'shop', issue: 7, body: `chatter ${i}`, user: { login: 'dev', type: 'User' } });
+    }
+    const mine = gh.addComment({ owner: 'acme', repo: 'shop', issue: 7, body: `${CLIENT_MARKER}\nold report` });
+    const result = await publish();
+    expect(result.published).toEqual([{ key: expect.any(String), action: 'updated', id: mine.id }]);
+    expect(gh.requests.filter((r) => r.method === 'GET').map((r) => r.query.page)).toEqual(['1', '2']);
+    expect(gh.commentsOn('acme', 'shop', 7)).toHaveLength(151);
+  });
+
+  test("prefers the bot's comment over a person's comment that pasted the marker", async () => {
+    const person = gh.addComment({
+      owner: 'acme',
+      repo: 'shop',
+      issue: 7,
+      body: `${CLIENT_MARKER}\nlooks bad`,
+      user: { login: 'dev', type: 'User' },
+    });
+    const bot = gh.addComment({ owner: 'acme', repo: 'shop', issue: 7, body: `${CLIENT_MARKER}\nold` });
+    const result = await publish();
+    expect(result.published[0]?.id).toBe(bot.id);
+    expect(gh.comments.find((c) => c.id === person.id)?.body).toContain('looks bad');
+  });
+
+  test('a 403 (read-only fork token) is a warning naming the permission, never a throw', async () => {
+    gh.fail({ status: 403 });
+    const warnings = await publishPrComments(splunkReport(), 'test-token', { context: PR, baseUrl: gh.url, env: {} });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('pull-requests: write');
+    expect(warnings[0]).toContain('403');
+    expect(warnings[0]).toContain('result is unchanged');
+    expect(gh.comments).toHaveLength(0);
+  });
+
+  test('a 403 on writing only (listing allowed) is also a warning', async () => {
+    gh.fail({ status: 403, methods: ['POST', 'PATCH'] });
+    const result = await publish();
+    expect(result.warnings[0]).toMatch(/HTTP 403.*pull-requests: write/);
+    expect(result.published).toEqual([]);
+  });
+
+  test('a 404 is a warning too', async () => {
+    gh.fail({ status: 404 });
+    const result = await publish();
+    expect(result.warnings[0]).toMatch(/HTTP 404.*pull-requests: write/);
+  });
+
+  test('an unreachable API is a warning, not a crash', async () => {
+    const url = gh.url;
+    await gh.close();
+    gh = await startGithubEmulator();
+    const result = await publishPrCommentsDetailed(splunkReport(), 't', { context: PR, baseUrl: url, env: {}, timeoutMs: 5000 });
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]).toContain('not written');
+  });
+
+  test('does nothing outside pull-request events', async () => {
+    const result = await publish(splunkReport(), { ...PR, eventName: 'push', prNumber: null });
+    expect(result.skipped).toContain('push');
+    expect(gh.requests).toHaveLength(0);
+  });
+
+  test('pull_request_target is a pull-request event too', async () => {
+    const result = await publish(splunkReport(), { ...PR, eventName: 'pull_request_target' });
+    expect(result.published).toHaveLength(1);
+  });
+
+  test('honours GITHUB_API_URL (GitHub Enterprise Server) and reads the PR from the event file', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'ecr-gate-event-'));
+    const eventPath = join(dir, 'event.json');
+    writeFileSync(eventPath, JSON.stringify({ action: 'synchronize', pull_request: { number: 42 } }));
+    const result = await publishPrCommentsDetailed(splunkReport(), 'ghes-token', {
+      env: {
+        GITHUB_API_URL: `${gh.url}/api/v3`,
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_REPOSITORY: 'corp/app',
+        GITHUB_EVENT_PATH: eventPath,
+      },
+    });
+    expect(result.warnings).toEqual([]);
+    expect(gh.commentsOn('corp', 'app', 42)).toHaveLength(1);
+    expect(gh.requests[0]?.path).toBe('/repos/corp/app/issues/42/comments');
+  });
+
+  test('comment bodies stay under 65,536 characters for a big report', async () => {
+    const findings = splunkFindings();
+    const many = Array.from({ length: 40 }, (_, i) =>
+      findings.map((f) => ({ ...f, id: `${f.id}-${i}`, name: `${f.name}-${i}` })),
+    ).flat();
+    const report = buildTestReport([{ findings: many }]);
+    const result = await publish(report);
+    expect(result.warnings).toEqual([]);
+    expect(gh.comments[0]?.body.length).toBeLessThan(65_536);
+  });
+});

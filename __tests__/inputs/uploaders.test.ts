@@ -1,0 +1,45 @@
+import { checkUploader } from '../../src/inputs/uploaders.js';
+
+describe('checkUploader (known-uploaders entries)', () => {
+  test.each([
+    ['arn:aws:iam::123456789012:role/github-actions-ecr-push', undefined],
+    ['arn:aws:iam::123456789012:role/service-role/ci/pusher', undefined],
+    ['arn:aws:iam::123456789012:user/alice', undefined],
+    ['arn:aws:iam::123456789012:user/division/alice', undefined],
+    ['arn:aws:iam::123456789012:root', undefined],
+    ['arn:aws-cn:iam::123456789012:role/ci', undefined],
+    ['arn:aws-us-gov:iam::123456789012:role/ci', undefined],
+    ['arn:aws:iam::123456789012:role/ci-*', undefined],
+    ['arn:aws:iam::*:role/deployer', undefined],
+    ['github-actions-ecr-push', undefined],
+    ['ci-*', undefined],
+    ['*', undefined],
+    ['ecr.amazonaws.com', undefined],
+    ['user+name=x,y.z@corp-1', undefined],
+    // The session name changes per run: an assumed-role ARN is matched as its role ARN.
+    [
+      'arn:aws:sts::123456789012:assumed-role/github-actions-ecr-push/GitHubActions-1234',
+      'arn:aws:iam::123456789012:role/github-actions-ecr-push',
+    ],
+    ['arn:aws:sts::123456789012:assumed-role/ci/*', 'arn:aws:iam::123456789012:role/ci'],
+  ])('%s is accepted', (entry, normalised) => {
+    expect(checkUploader(entry)).toEqual({ ok: true, value: normalised ?? entry });
+  });
+
+  test.each([
+    ['arn:aws:s3:::my-bucket', 'a s3 ARN is not a principal'],
+    ['arn:aws:iam::123456789012:group/admins', 'not a role, user, root or assumed-role ARN'],
+    ['arn:aws:iam::12345:role/ci', 'not a role, user, root or assumed-role ARN'],
+    ['arn:aws:iam:us-east-1:123456789012:role/ci', 'not a role, user, root or assumed-role ARN'],
+    ['arn:aws:iam::123456789012:role/', 'not a role, user, root or assumed-role ARN'],
+    ['arn:aws:iam::123456789012:role/ci/', 'the ARN ends with "/"'],
+    ['role name', 'it contains spaces'],
+    ['team/ci', 'not an IAM name or ARN'],
+    ['', 'it is empty'],
+  ])('%j is refused: %s', (entry, problem) => {
+    expect(checkUploader(entry)).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining(problem),
+    });
+  });
+});

@@ -1,0 +1,249 @@
+/**
+ * A local stand-in for the GitHub REST endpoints the PR comment publisher uses: list, create and
+ * update issue comments. Listens on 127.0.0.1 only, records every request, paginates like GitHub
+ * (Link headers), accepts the GitHub Enterprise Server `/api/v3` prefix, and can be switched to
+ * answer 403 or 404 (a fork's read-only token, a missing permission).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  authorization: string | null;
+  body: unknown;
+}
+
+export interface StoredComment {
+  id: number;
+  owner: string;
+  repo: string;
+  issue: number;
+  body: string;
+  user: { login: string; type: 'Bot' | 'User' };
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FailureSwitch {
+  status: 401 | 403 | 404 | 500;
+  /** Only these methods fail (default: all). */
+  methods?: Array<'GET' | 'POST' | 'PATCH'>;
+}
+
+export interface GithubEmulator {
+  /** API root, e.g. `http://127.0.0.1:PORT` (append `/api/v3` to act as GHES). */
+  url: string;
+  requests: RecordedRequest[];
+  comments: StoredComment[];
+  /** Answer every matching request with this status until cleared with null. */
+  fail(failure: FailureSwitch | null): void;
+  /** Seeds a comment (e.g. a person's, or many to force pagination). */
+  addComment(input: {
+    owner: string;
+    repo: string;
+    issue: number;
+    body: string;
+    user?: StoredComment['user'];
+  }): StoredComment;
+  commentsOn(owner: string, repo: string, issue: number): StoredComment[];
+  close(): Promise<void>;
+}
+
+const BOT = { login: 'github-actions[bot]', type: 'Bot' as const };
+const MAX_BODY = 65_536;
+const MAX_REQUEST_BYTES = 1_000_000;
+
+export async function startGithubEmulator(): Promise<GithubEmulator> {
+  const requests: RecordedRequest[] = [];
+  const comments: StoredComment[] = [];
+  let failure: FailureSwitch | null = null;
+  let nextId = 1000;
+  let clock = Date.parse('2024-01-01T00:00:00Z');
+  const now = () => new Date((clock += 1000)).toISOString();
+
+  const add: GithubEmulator['addComment'] = ({ owner, repo, issue, body, user }) => {
+    const at = now();
+    const comment: StoredComment = {
+      id: (nextId += 1),
+      owner,
+      repo,
+      issue,
+      body,
+      user: user ?? BOT,
+      created_at: at,
+      updated_at: at,
+    };
+    comments.push(comment);
+    return comment;
+  };
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => {
+      send(res, 500, { message: error instanceof Error ? error.message : String(error) });
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname.replace(/^\/api\/v3(?=\/)/, '');
+    const raw = await readBody(req);
+    let body: unknown = null;
+    if (raw) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        send(res, 400, { message: 'Problems parsing JSON' });
+        return;
+      }
+    }
+    const method = req.method ?? 'GET';
+    requests.push({
+      method,
+      path,
+      query: Object.fromEntries(url.searchParams),
+      authorization: req.headers.authorization ?? null,
+      body,
+    });
+    if (!req.headers.authorization) {
+      send(res, 401, { message: 'Requires authentication' });
+      return;
+    }
+    if (failure && (!failure.methods || failure.methods.includes(method as 'GET'))) {
+      const message =
+        failure.status === 403
+          ? 'Resource not accessible by integration'
+          : failure.status === 404
+            ? 'Not Found'
+            : failure.status === 401
+              ? 'Bad credentials'
+              : 'Server Error';
+      send(res, failure.status, {
+        message,
+        documentation_url: 'https://docs.github.com/rest/issues/comments',
+        status: String(failure.status),
+      });
+      return;
+    }
+
+    const list = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(path);
+    const one = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(path);
+    if (list && method === 'GET') {
+      const [, owner = '', repo = '', issue = '0'] = list;
+      const perPage = Math.min(100, Math.max(1, Number(url.searchParams.get('per_page') ?? 30)));
+      const page = Math.max(1, Number(url.searchParams.get('page') ?? 1));
+      const all = emulator.commentsOn(owner, repo, Number(issue));
+      const last = Math.max(1, Math.ceil(all.length / perPage));
+      const links: string[] = [];
+      const link = (p: number) => {
+        const u = new URL(url.href);
+        u.host = req.headers.host ?? u.host;
+        u.searchParams.set('page', String(p));
+        u.searchParams.set('per_page', String(perPage));
+        return u.href;
+      };
+      if (page < last) links.push(`<${link(page + 1)}>; rel="next"`, `<${link(last)}>; rel="last"`);
+      if (page > 1) links.push(`<${link(1)}>; rel="first"`, `<${link(page - 1)}>; rel="prev"`);
+      send(res, 200, all.slice((page - 1) * perPage, page * perPage).map(toApi), links.length ? { link: links.join(', ') } : {});
+      return;
+    }
+    if (list && method === 'POST') {
+      const [, owner = '', repo = '', issue = '0'] = list;
+      const text = bodyText(body);
+      if (text === null) {
+        send(res, 422, { message: 'Validation Failed: body is too long or missing' });
+        return;
+      }
+      send(res, 201, toApi(add({ owner, repo, issue: Number(issue), body: text })));
+      return;
+    }
+    if (one && method === 'PATCH') {
+      const [, owner = '', repo = '', id = '0'] = one;
+      const comment = comments.find((c) => c.id === Number(id) && c.owner === owner && c.repo === repo);
+      if (!comment) {
+        send(res, 404, { message: 'Not Found' });
+        return;
+      }
+      const text = bodyText(body);
+      if (text === null) {
+        send(res, 422, { message: 'Validation Failed: body is too long or missing' });
+        return;
+      }
+      comment.body = text;
+      comment.updated_at = now();
+      send(res, 200, toApi(comment));
+      return;
+    }
+    send(res, 404, { message: 'Not Found' });
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  const emulator: GithubEmulator = {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    comments,
+    fail: (f) => {
+      failure = f;
+    },
+    addComment: add,
+    commentsOn: (owner, repo, issue) =>
+      comments.filter((c) => c.owner === owner && c.repo === repo && c.issue === issue),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+  return emulator;
+}
+
+function toApi(c: StoredComment) {
+  return {
+    id: c.id,
+    node_id: `IC_${c.id}`,
+    html_url: `https://github.com/${c.owner}/${c.repo}/pull/${c.issue}#issuecomment-${c.id}`,
+    body: c.body,
+    user: { login: c.user.login, id: c.user.type === 'Bot' ? 41898282 : 1, type: c.user.type },
+    created_at: c.created_at,
+    updated_at: c.updated_at,
+    author_association: c.user.type === 'Bot' ? 'NONE' : 'MEMBER',
+  };
+}
+
+/** The `body` field when it is a string GitHub would accept, else null. */
+function bodyText(body: unknown): string | null {
+  if (typeof body !== 'object' || body === null) return null;
+  const text = (body as { body?: unknown }).body;
+  return typeof text === 'string' && text.length > 0 && text.length <= MAX_BODY ? text : null;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_REQUEST_BYTES) {
+        reject(new Error('request body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, payload: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(payload);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
+  res.end(text);
+}

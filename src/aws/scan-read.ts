@@ -1,0 +1,114 @@
+// One read of an image's scan: the first page always (it carries the status), every further page
+// when the status says the findings are final. Pagination is bounded: a nextToken that repeats, a
+// run of empty pages that keep handing out tokens, or more pages than any real scan has all stop
+// the read, and the read says it is incomplete.
+import type { DescribeImageScanFindingsCommandOutput } from '@aws-sdk/client-ecr';
+import type { Finding, ScanType } from '../model.js';
+import { normalizeBasic, normalizeEnhanced } from './findings.js';
+
+/** 1,000 pages × 100 enhanced findings is far beyond any real image. */
+export const MAX_PAGES = 1000;
+/** Empty pages in a row that still carry a nextToken before we stop believing the token. */
+export const MAX_EMPTY_PAGES = 5;
+/** Basic pages honour up to 1,000; enhanced pages hold 100 whatever is asked. */
+export const PAGE_SIZE = 1000;
+
+export type FetchPage = (
+  nextToken: string | undefined,
+) => Promise<DescribeImageScanFindingsCommandOutput>;
+
+export interface ScanRead {
+  /** `imageScanStatus.status` exactly as sent; undefined when ECR sent none. */
+  status: string | undefined;
+  description?: string;
+  /** From the shape of the findings: undefined when the response had no findings list at all. */
+  type: ScanType | undefined;
+  findings: Finding[];
+  /** Sum of the first page's `findingSeverityCounts` (whole-scan counts under some scanners). */
+  firstPageCountSum?: number;
+  completedAt?: Date;
+  vulnerabilitySourceUpdatedAt?: Date;
+  pages: number;
+  /** Why pagination stopped early; undefined when every page was read. */
+  incomplete?: string;
+}
+
+function typeOf(page: DescribeImageScanFindingsCommandOutput): ScanType | undefined {
+  const findings = page.imageScanFindings;
+  if (findings?.enhancedFindings !== undefined) return 'ENHANCED';
+  if (findings?.findings !== undefined) return 'BASIC';
+  return undefined;
+}
+
+function addPage(read: ScanRead, page: DescribeImageScanFindingsCommandOutput): number {
+  const findings = page.imageScanFindings;
+  const basic = (findings?.findings ?? []).map(normalizeBasic);
+  const enhanced = (findings?.enhancedFindings ?? []).map(normalizeEnhanced);
+  read.findings.push(...basic, ...enhanced);
+  read.type ??= typeOf(page);
+  return basic.length + enhanced.length;
+}
+
+/**
+ * Reads page one; when `final(status)` holds, reads the rest. Errors propagate: the caller decides
+ * which are scan states (ScanNotFound), which are worth another try, and which stop the run.
+ */
+export async function readScan(
+  fetchPage: FetchPage,
+  final: (status: string | undefined) => boolean,
+): Promise<ScanRead> {
+  const first = await fetchPage(undefined);
+  const summary = first.imageScanFindings;
+  const read: ScanRead = {
+    status: first.imageScanStatus?.status,
+    type: typeOf(first),
+    findings: [],
+    pages: 1,
+  };
+  if (first.imageScanStatus?.description) read.description = first.imageScanStatus.description;
+  if (summary?.imageScanCompletedAt) read.completedAt = summary.imageScanCompletedAt;
+  if (summary?.vulnerabilitySourceUpdatedAt)
+    read.vulnerabilitySourceUpdatedAt = summary.vulnerabilitySourceUpdatedAt;
+  if (summary?.findingSeverityCounts) {
+    read.firstPageCountSum = Object.values(summary.findingSeverityCounts).reduce(
+      (sum: number, n) => sum + (typeof n === 'number' ? n : 0),
+      0,
+    );
+  }
+  if (!final(read.status)) return read;
+
+  let emptyRun = addPage(read, first) === 0 ? 1 : 0;
+  const seenTokens = new Set<string>();
+  let token = first.nextToken;
+  while (token) {
+    if (seenTokens.has(token)) {
+      read.incomplete = `ECR repeated a pagination token after ${read.pages} pages`;
+      break;
+    }
+    if (read.pages >= MAX_PAGES) {
+      read.incomplete = `stopped after ${MAX_PAGES} pages of findings`;
+      break;
+    }
+    if (emptyRun >= MAX_EMPTY_PAGES) {
+      read.incomplete = `ECR returned ${emptyRun} empty pages in a row that still pointed to more`;
+      break;
+    }
+    seenTokens.add(token);
+    const page = await fetchPage(token);
+    read.pages += 1;
+    emptyRun = addPage(read, page) === 0 ? emptyRun + 1 : 0;
+    token = page.nextToken;
+  }
+  return read;
+}
+
+/** Two reads describe the same findings (same ids, same number of each). */
+export function sameFindings(a: ScanRead, b: ScanRead): boolean {
+  if (a.findings.length !== b.findings.length) return false;
+  const key = (read: ScanRead) =>
+    read.findings
+      .map((f) => `${f.id}\u0000${f.packages.map((p) => p.name).join(',')}`)
+      .sort()
+      .join('\u0001');
+  return key(a) === key(b);
+}

@@ -1,0 +1,61 @@
+import type { Report } from '../model.js';
+import { escapeTerminal } from '../report/escape.js';
+import { renderJsonReport } from '../report/json.js';
+import { renderSarif, type SarifOptions } from '../report/sarif.js';
+import { renderSummary } from '../report/summary.js';
+import { renderText } from '../report/text.js';
+import type { Format } from './args.js';
+
+/** The pure renderers of src/report, one per `--format`; injectable so tests check the choice. */
+export interface Renderers {
+  text(report: Report, options: { color: boolean }): string;
+  json(report: Report): string;
+  markdown(report: Report): string;
+  sarif(report: Report, options: SarifOptions): string;
+}
+
+export const RENDERERS: Renderers = {
+  text: (report, options) => renderText(report, options),
+  json: (report) => renderJsonReport(report),
+  markdown: (report) => renderSummary(report),
+  sarif: (report, options) => renderSarif(report, options).text,
+};
+
+export interface StdoutOptions {
+  /** Only the text format is coloured; the others are data and never carry ANSI codes. */
+  color: boolean;
+  sarif?: SarifOptions;
+}
+
+const withNewline = (text: string): string => (text.endsWith('\n') ? text : `${text}\n`);
+
+/** What `--format` prints on stdout. */
+export function renderStdout(
+  format: Format,
+  report: Report,
+  options: StdoutOptions,
+  renderers: Partial<Renderers> = {},
+): string {
+  const use = { ...RENDERERS, ...renderers };
+  switch (format) {
+    case 'text':
+      return withNewline(use.text(report, { color: options.color }));
+    case 'json':
+      return withNewline(use.json(report));
+    case 'markdown':
+      return withNewline(use.markdown(report));
+    case 'sarif':
+      return withNewline(use.sarif(report, options.sarif ?? {}));
+  }
+}
+
+/**
+ * One line on stderr for the machine formats, so whoever redirected stdout to a file still sees
+ * the verdict in the log.
+ */
+export function verdictLine(report: Report): string {
+  const reason = report.error ?? report.reasons[0] ?? '';
+  const mode = report.mode === 'audit' ? ' (audit mode)' : '';
+  const why = reason ? `: ${escapeTerminal(reason, 500)}` : '';
+  return `ecr-risk-gate: ${report.result}${mode}, risk score ${report.riskScore}${why}`;
+}

@@ -1,0 +1,197 @@
+import { readFileSync } from 'node:fs';
+import { getOctokit } from '@actions/github';
+import type { Report } from '../model.js';
+import { errorMessage } from '../errors.js';
+import { cleanLine } from '../report/escape.js';
+import { renderPrComments, type PrComment } from '../report/pr-comment.js';
+
+/** Where the comments go; read from the runner's environment unless a test injects it. */
+export interface PullRequestContext {
+  eventName: string;
+  owner: string;
+  repo: string;
+  /** null when the event carries no pull request. */
+  prNumber: number | null;
+}
+
+export interface PublishOptions {
+  context?: PullRequestContext;
+  /** REST API root; default `GITHUB_API_URL` (GitHub Enterprise Server), else api.github.com. */
+  baseUrl?: string;
+  /** Discriminator added to every comment key (several jobs gating one repository). */
+  variant?: string;
+  /** Bounds the search for the existing comment: 100 comments per page. */
+  maxPages?: number;
+  /** Per-request timeout. */
+  timeoutMs?: number;
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+export interface PublishResult {
+  /** Why nothing was attempted (not a pull-request event), or null. */
+  skipped: string | null;
+  published: Array<{ key: string; action: 'created' | 'updated'; id: number }>;
+  warnings: string[];
+}
+
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
+const DEFAULT_MAX_PAGES = 30;
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/**
+ * One sticky comment per image on `pull_request` / `pull_request_target` events: the comment
+ * carrying the image's marker is updated in place, else one is created; never a second one.
+ * Never throws and never changes the result: a comment that cannot be written (a fork's
+ * read-only token, a missing `pull-requests: write`) comes back as a warning naming the
+ * permission. Returns the warnings.
+ */
+export async function publishPrComments(
+  report: Report,
+  token: string,
+  options: PublishOptions = {},
+): Promise<string[]> {
+  return (await publishPrCommentsDetailed(report, token, options)).warnings;
+}
+
+export async function publishPrCommentsDetailed(
+  report: Report,
+  token: string,
+  options: PublishOptions = {},
+): Promise<PublishResult> {
+  const env = options.env ?? process.env;
+  const result: PublishResult = { skipped: null, published: [], warnings: [] };
+  let context: PullRequestContext;
+  try {
+    context = options.context ?? contextFromEnv(env);
+  } catch (error) {
+    result.warnings.push(`PR comment not written: ${errorMessage(error)}`);
+    return result;
+  }
+  if (!PR_EVENTS.has(context.eventName) || context.prNumber === null) {
+    result.skipped = `not a pull request event (${context.eventName || 'unknown'})`;
+    return result;
+  }
+  const comments = renderPrComments(report, options.variant ? { variant: options.variant } : {});
+  if (comments.length === 0) {
+    result.skipped = 'no image to comment on';
+    return result;
+  }
+  try {
+    await publish(comments, token, context, options, env, result);
+  } catch (error) {
+    result.warnings.push(describeFailure(error, comments, context));
+  }
+  return result;
+}
+
+async function publish(
+  comments: readonly PrComment[],
+  token: string,
+  context: PullRequestContext,
+  options: PublishOptions,
+  env: Readonly<Record<string, string | undefined>>,
+  result: PublishResult,
+): Promise<void> {
+  const baseUrl = (options.baseUrl ?? env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '');
+  const octokit = getOctokit(token, { baseUrl });
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const request = () => ({ signal: AbortSignal.timeout(timeoutMs) });
+  const { owner, repo } = context;
+  const issue_number = context.prNumber as number;
+
+  const existing = await findExisting(
+    comments.map((c) => c.marker),
+    (page) =>
+      octokit.rest.issues.listComments({ owner, repo, issue_number, per_page: 100, page, request: request() }),
+    options.maxPages ?? DEFAULT_MAX_PAGES,
+  );
+  for (const comment of comments) {
+    const found = existing.get(comment.marker);
+    if (found !== undefined) {
+      await octokit.rest.issues.updateComment({ owner, repo, comment_id: found, body: comment.body, request: request() });
+      result.published.push({ key: comment.key, action: 'updated', id: found });
+    } else {
+      const created = await octokit.rest.issues.createComment({ owner, repo, issue_number, body: comment.body, request: request() });
+      result.published.push({ key: comment.key, action: 'created', id: created.data.id });
+    }
+  }
+}
+
+interface ListedComment {
+  id: number;
+  body?: string | undefined;
+  user?: { type?: string | undefined } | null | undefined;
+}
+
+/**
+ * The comment that carries each marker at the start of its body, reading at most `maxPages`
+ * pages. A bot's comment wins over a person's (someone may paste the marker into their own),
+ * then the oldest.
+ */
+async function findExisting(
+  markers: readonly string[],
+  listPage: (page: number) => Promise<{ data: ListedComment[] }>,
+  maxPages: number,
+): Promise<Map<string, number>> {
+  const best = new Map<string, { id: number; bot: boolean }>();
+  const wanted = new Set(markers);
+  for (let page = 1; page <= maxPages; page += 1) {
+    const { data } = await listPage(page);
+    for (const comment of data) {
+      const marker = (comment.body ?? '').trimStart().split('\n', 1)[0]?.trim() ?? '';
+      if (!wanted.has(marker)) continue;
+      const bot = comment.user?.type === 'Bot';
+      const current = best.get(marker);
+      if (!current || (bot && !current.bot)) best.set(marker, { id: comment.id, bot });
+    }
+    if (data.length < 100) break;
+  }
+  return new Map([...best].map(([marker, { id }]) => [marker, id]));
+}
+
+function statusOf(error: unknown): number | null {
+  if (typeof error === 'object' && error !== null && 'status' in error) {
+    const status = (error as { status: unknown }).status;
+    if (typeof status === 'number') return status;
+  }
+  return null;
+}
+
+function describeFailure(error: unknown, comments: readonly PrComment[], context: PullRequestContext): string {
+  const status = statusOf(error);
+  const what = `PR comment for ${comments.map((c) => c.key).join(', ')} on ${context.owner}/${context.repo}#${context.prNumber ?? '?'} not written`;
+  const detail = cleanLine(errorMessage(error), 300);
+  if (status === 403) {
+    return `${what}: the token may not write pull-request comments (HTTP 403: ${detail}). Grant the job \`permissions: pull-requests: write\`. Pull requests from forks get a read-only GITHUB_TOKEN, so there the comment is skipped; the job summary still has the report. The gate result is unchanged.`;
+  }
+  if (status === 404) {
+    return `${what}: the pull request or repository is not visible to the token (HTTP 404: ${detail}). The token needs \`pull-requests: write\` on this repository (a fork's token is read-only). The gate result is unchanged.`;
+  }
+  if (status === 401) {
+    return `${what}: the github-token was rejected (HTTP 401: ${detail}). The gate result is unchanged.`;
+  }
+  return `${what}: ${status ? `HTTP ${status}: ` : ''}${detail}. The gate result is unchanged.`;
+}
+
+/** Event name, repository and pull-request number as the runner provides them. */
+export function contextFromEnv(env: Readonly<Record<string, string | undefined>>): PullRequestContext {
+  const eventName = env.GITHUB_EVENT_NAME ?? '';
+  const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  let prNumber: number | null = null;
+  if (PR_EVENTS.has(eventName) && env.GITHUB_EVENT_PATH) {
+    const payload: unknown = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+    prNumber = pullRequestNumber(payload);
+  }
+  return { eventName, owner, repo, prNumber };
+}
+
+function pullRequestNumber(payload: unknown): number | null {
+  if (typeof payload !== 'object' || payload === null) return null;
+  const pr = (payload as { pull_request?: unknown }).pull_request;
+  if (typeof pr === 'object' && pr !== null) {
+    const n = (pr as { number?: unknown }).number;
+    if (typeof n === 'number' && Number.isInteger(n) && n > 0) return n;
+  }
+  const n = (payload as { number?: unknown }).number;
+  return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : null;
+}

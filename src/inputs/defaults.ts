@@ -1,0 +1,116 @@
+import type { InputName } from './settings.js';
+
+// The single source of every input's default and description. action.yml must agree with it (a
+// unit test compares them); the CLI's --help and the README's input table are rendered from it.
+
+export const DEFAULT_POLICY_FILE = '.github/ecr-risk-gate.yml';
+/** What the runner substitutes; outside GitHub the CLI falls back to GITHUB_TOKEN. */
+export const GITHUB_TOKEN_DEFAULT = '${{ github.token }}';
+
+export interface InputDoc {
+  default: string;
+  description: string;
+}
+
+export const INPUTS: Readonly<Record<InputName, InputDoc>> = {
+  image: {
+    default: '',
+    description:
+      'Images to gate, one per line: ACCOUNT.dkr.ecr.REGION.amazonaws.com/REPO:TAG, REPO:TAG, REPO@sha256:DIGEST or REPO:TAG@sha256:DIGEST (also .amazonaws.com.cn and FIPS hosts). A tag or a digest is required. Blank lines and # comments are ignored.',
+  },
+  repository: {
+    default: '',
+    description:
+      'Alternative to image for one image: the repository name (optionally prefixed by the registry host).',
+  },
+  'image-tag': {
+    default: '',
+    description: 'With repository: the tag that was pushed.',
+  },
+  'image-digest': {
+    default: '',
+    description: 'With repository: the digest that was pushed (sha256:...).',
+  },
+  'registry-id': {
+    default: '',
+    description:
+      'Account id of the registry for images given without a registry host (default: the account of the credentials).',
+  },
+  region: {
+    default: '',
+    description:
+      'AWS region for images given without a registry host. Default: the region in the image host, else AWS_REGION, else AWS_DEFAULT_REGION.',
+  },
+  mode: {
+    default: 'enforce',
+    description:
+      'enforce fails the step when the result is fail; audit reports the same result but never fails the step.',
+  },
+  'fail-on': {
+    default: '',
+    description:
+      'Comma- or newline-separated rule ids that fail the gate; replaces the default fail set (rules left out drop to warn). none: no rule fails the gate.',
+  },
+  'risk-threshold': {
+    default: '',
+    description:
+      'Fail when the total risk score of all detections reaches this number. Empty: no threshold.',
+  },
+  'scan-timeout': {
+    default: '600',
+    description: 'Seconds (0-3600) to wait for a usable ECR scan result.',
+  },
+  'known-uploaders': {
+    default: '',
+    description:
+      'Principals allowed to push, one per line: role ARN, user ARN, account root ARN, or a name; * is a wildcard. Assumed roles match on their role ARN.',
+  },
+  'uploader-history-days': {
+    default: '30',
+    description:
+      'Days (0-90) of CloudTrail history whose pushers to this repository count as seen. 0 turns the baseline off.',
+  },
+  'uploader-timeout': {
+    default: '300',
+    description: 'Seconds (0-3600) to wait for the push to become visible in CloudTrail.',
+  },
+  'uploader-check': {
+    default: 'true',
+    description: 'false skips all CloudTrail work; the rules that need it report as skipped.',
+  },
+  'policy-file': {
+    default: DEFAULT_POLICY_FILE,
+    description:
+      'YAML policy file (ignores, known uploaders, rule levels), relative to the workspace. A missing default file is fine; a missing named file is an error.',
+  },
+  dockerfile: {
+    default: '',
+    description:
+      "Dockerfile whose FROM line annotations and SARIF results point at, so they show in the pull request's diff.",
+  },
+  'github-token': {
+    default: GITHUB_TOKEN_DEFAULT,
+    description: 'Token for the pull-request comment only.',
+  },
+  'pr-comment': {
+    default: 'true',
+    description: 'Keep one comment per image on pull_request events, updated in place.',
+  },
+  'job-summary': {
+    default: 'true',
+    description: 'Write a Markdown report to the job summary.',
+  },
+  'sarif-file': {
+    default: '',
+    description: 'Write SARIF 2.1.0 results to this path.',
+  },
+  'report-file': {
+    default: '',
+    description:
+      'Write the JSON report to this path (default: a file under RUNNER_TEMP). The path is always an output.',
+  },
+};
+
+export const INPUT_DEFAULTS: Readonly<Record<InputName, string>> = Object.fromEntries(
+  Object.entries(INPUTS).map(([name, doc]) => [name, doc.default]),
+) as Record<InputName, string>;

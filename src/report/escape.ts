@@ -1,0 +1,214 @@
+/**
+ * The one place where untrusted text (scanner descriptions, package names, CloudTrail fields,
+ * policy reasons) is made safe for each surface it reaches: the runner log, workflow-command
+ * annotations, GitHub-flavoured Markdown/HTML and the terminal. Every function is pure and total
+ * (any string in, a bounded safe string out) so property tests can hammer it.
+ */
+
+/** Default cap for one piece of text on a human-facing surface. */
+export const DEFAULT_MAX_CHARS = 2000;
+
+const ZWSP = '\u200B';
+const ZWJ = '\u200D';
+
+// Lone surrogates cannot be encoded as UTF-8; JSON.stringify and GitHub both choke on them.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// Bidi embeddings, overrides and isolates (Trojan Source) plus the invisible direction marks.
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+// C0 controls except tab/LF/CR (handled per surface), DEL and the C1 controls (incl. CSI 0x9B).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029|\u0085/g;
+const HAS_SURROGATE = /[\uD800-\uDFFF]/;
+// Everything the passes of cleanText change (`\n` alone is already normal).
+const NEEDS_CLEANING =
+  // eslint-disable-next-line no-control-regex -- as above
+  /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+
+const codePoint = (ch: string): string =>
+  `[U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}]`;
+
+/** Replaces lone surrogates (invalid UTF-16) with U+FFFD. */
+export function toWellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\uFFFD');
+}
+
+/**
+ * Cuts `text` to at most `max` UTF-16 units, ending with a marker that says how much was cut.
+ * Never splits a surrogate pair.
+ */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const marker = (cut: number) => `… [truncated ${cut} characters]`;
+  let keep = Math.max(0, max - marker(text.length).length);
+  const last = text.charCodeAt(keep - 1);
+  if (keep > 0 && last >= 0xd800 && last <= 0xdbff) keep -= 1;
+  const out = text.slice(0, keep) + marker(text.length - keep);
+  return out.length <= max ? out : out.slice(0, max);
+}
+
+/**
+ * The common base of every surface: well-formed UTF-16, control and bidi characters shown as
+ * `[U+202E]` instead of acting, line breaks normalised to `\n`, tabs to a space, at most `max`.
+ */
+export function cleanText(text: string, max = DEFAULT_MAX_CHARS): string {
+  // Cut first so a 1 MB string costs no more than a short one on the passes below, and skip
+  // the passes for the usual text that has nothing to clean.
+  let out = truncate(String(text), max);
+  if (HAS_SURROGATE.test(out)) out = toWellFormed(out);
+  if (NEEDS_CLEANING.test(out)) {
+    out = out
+      .replace(LINE_BREAK, '\n')
+      .replace(/\t/g, ' ')
+      .replace(CONTROL, codePoint)
+      .replace(BIDI, codePoint);
+  }
+  return truncate(out, max);
+}
+
+/** One line of text: `cleanText` with line breaks turned into spaces. */
+export function cleanLine(text: string, max = DEFAULT_MAX_CHARS): string {
+  return cleanText(text, max).replace(/\n/g, ' ');
+}
+
+/**
+ * Makes text safe to print to the runner log (`core.info` escapes nothing): no line may start,
+ * after trimming, with `::` (a workflow command, `::stop-commands::` included) and no line may
+ * contain `##[` (the legacy command syntax, matched anywhere). Each line of multi-line text is
+ * treated, so text cannot smuggle a command onto a new line.
+ */
+export function neutralizeLogText(text: string, max = DEFAULT_MAX_CHARS): string {
+  return cleanText(text, max).split('\n').map(neutralizeLogLine).join('\n');
+}
+
+/**
+ * Only the command neutralisation of `neutralizeLogText`, line by line, for text that is already
+ * clean and carries our own ANSI colours (which `cleanText` would make visible).
+ */
+export function neutralizeCommands(text: string): string {
+  return text.split('\n').map(neutralizeLogLine).join('\n');
+}
+
+function neutralizeLogLine(line: string): string {
+  // The zero-width space is not whitespace to the runner's Trim(), so the line no longer
+  // begins with `::`, and `##[` no longer occurs; the text still reads the same.
+  let out = line.replace(/##\[/g, `##${ZWSP}[`);
+  const start = out.length - out.trimStart().length;
+  if (out.startsWith('::', start)) out = `${out.slice(0, start)}:${ZWSP}${out.slice(start + 1)}`;
+  return out;
+}
+
+/** Workflow command data (`::error::<data>`): the runner's own escaping of `%`, CR and LF. */
+export function escapeCommandData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Workflow command property values (`title=`, `file=`): also `:` and `,`. */
+export function escapeCommandProperty(text: string): string {
+  return escapeCommandData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/**
+ * Breaks what GitHub would turn into a notification or a link on its own: `@user` and
+ * `@org/team` mentions, `#123` and `GH-123` references, bare `https://` and `www.` autolinks.
+ * A zero-width joiner or space keeps the text readable.
+ */
+export function defuseGitHubReferences(text: string): string {
+  return text
+    .replace(/@(?=[A-Za-z0-9_-])/g, `@${ZWJ}`)
+    .replace(/#(?=\d)/g, `#${ZWJ}`)
+    .replace(/\b(GH)-(?=\d)/gi, `$1${ZWJ}-`)
+    .replace(/:\/\//g, `:${ZWSP}//`)
+    .replace(/\b(www)\./gi, `$1${ZWSP}.`);
+}
+
+/**
+ * `&`, `<`, `>` and `"` as named entities: no tag, no comment, no attribute break-out, and no
+ * `&#64;`-style entity that would turn back into `@`. Named entities only, so the `#` rules of
+ * `defuseGitHubReferences` and Markdown escaping never touch what this adds.
+ */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+// Inline Markdown syntax, `|` (table cells), `$` (GitHub math) and `~` (strikethrough). `&<>"`
+// are entities by then. Block syntax (`#`, `-`, `1.`) only acts at a line start: see below.
+const MARKDOWN_PUNCTUATION = /[\\`*_[\]()!|~$]/g;
+const BLOCK_START = /^(\s*)([#+\-=]|\d+(?=[.)]))/;
+
+/**
+ * Text for a Markdown paragraph or table cell: one line, every Markdown and HTML construct shown
+ * literally (links, images, `<script>`, comments such as a forged sticky-comment marker),
+ * mentions and references defused, control and bidi characters visible, at most `max` chars
+ * of source text.
+ */
+export function escapeMarkdown(text: string, max = DEFAULT_MAX_CHARS): string {
+  const line = defuseGitHubReferences(cleanLine(text, max));
+  return escapeHtml(line)
+    .replace(MARKDOWN_PUNCTUATION, '\\$&')
+    .replace(BLOCK_START, (_, space: string, mark: string) =>
+      /\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`,
+    );
+}
+
+/**
+ * Text inside an HTML element of a Markdown document (`<summary>…</summary>`): GitHub does not
+ * apply Markdown there, so only entities, defused references and cleaned characters.
+ */
+export function escapeHtmlText(text: string, max = DEFAULT_MAX_CHARS): string {
+  return escapeHtml(defuseGitHubReferences(cleanLine(text, max)));
+}
+
+/**
+ * An http(s) URL that is safe as a Markdown link destination and in a table cell, or null.
+ * Anything else (javascript:, data:, relative, over 2,000 chars) is refused.
+ */
+export function safeUrl(raw: string | undefined | null): string | null {
+  if (!raw || raw.length > 2000) return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  if (url.username || url.password) return null;
+  // The WHATWG serialiser leaves these alone; in Markdown they end the destination or the cell.
+  const href = url.href.replace(
+    /[()|[\]`'*_\\<>"\s]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
+  return /^[\x21-\x7E]+$/.test(href) ? href : null;
+}
+
+/** `[text](url)` with both escaped, or the escaped text alone when the URL is not safe. */
+export function markdownLink(text: string, url: string | undefined | null, max = 200): string {
+  const label = escapeMarkdown(text, max);
+  const href = safeUrl(url);
+  return href ? `[${label}](${href})` : label;
+}
+
+/** Inline code for short, trusted-shape values (digests, ARNs), still escaped. */
+export function markdownCode(text: string, max = 300): string {
+  const line = cleanLine(text, max);
+  // A code span cannot hold its own delimiter run and `|` still splits a table row, so fall
+  // back to escaped text for anything unusual.
+  if (/[`|<>&@#]/.test(line) || line.trim() !== line || line === '') return escapeMarkdown(line);
+  return `\`${line}\``;
+}
+
+/**
+ * Text for a terminal: control characters (ESC, CSI, BEL, backspace...) shown as `[U+001B]`
+ * so scanner text cannot move the cursor, recolour or retitle the terminal, and bidi overrides
+ * shown too. Lines are also neutralised for the runner log, since the CLI runs in CI.
+ */
+export function escapeTerminal(text: string, max = DEFAULT_MAX_CHARS): string {
+  return neutralizeLogText(cleanLine(text, max), max + 16);
+}
+
+/** UTF-8 size of a string (GitHub's summary and SARIF limits are in bytes). */
+export const utf8Bytes = (text: string): number => Buffer.byteLength(text, 'utf8');

@@ -1,0 +1,165 @@
+import type {
+  AffectedPackage,
+  Detection,
+  Finding,
+  Level,
+  ResolvedImage,
+  RuleId,
+  ScanOutcome,
+} from '../model.js';
+import { RULES, SEVERITY_RULE, fillMessage, riskScoreOf } from './catalog.js';
+import { splunkTime } from './time.js';
+
+export interface FindingRulesInput {
+  image: ResolvedImage;
+  imageIndex: number;
+  scan: ScanOutcome;
+  /** Findings that count (after ignores). */
+  kept: Finding[];
+  /** Findings or packages taken out by ignores, with the reason shown on their rows. */
+  ignored: ReadonlyArray<{ finding: Finding; package?: string; reason: string }>;
+  levels: Readonly<Record<RuleId, Level>>;
+  /** Who pushed the image, when CloudTrail told us (seed row fields `user`, `src_ip`). */
+  user?: string;
+  srcIp?: string;
+}
+
+/** `"<name>, <description>"`: the seed SPL's grouping key and the row's `finding` field. */
+export const findingKey = (f: Pick<Finding, 'name' | 'description'>): string =>
+  `${f.name}, ${f.description}`;
+
+interface Row {
+  rule: RuleId;
+  finding: Finding;
+  packages: AffectedPackage[];
+  ignoreReason?: string;
+}
+
+/**
+ * The severity rules (`critical` … `undefined`): one row per distinct finding string per image,
+ * carrying every affected package, as the seed detection's `stats … by finding` does.
+ */
+export function findingDetections(input: FindingRulesInput): Detection[] {
+  const rows = new Map<string, Row>();
+  const add = (finding: Finding, packages: AffectedPackage[], ignoreReason?: string) => {
+    const rule = SEVERITY_RULE[finding.severity];
+    // Ignored parts get their own row so a partly ignored finding still counts for the rest.
+    const key = `${rule}\u0000${ignoreReason === undefined ? '' : 'ignored'}\u0000${findingKey(finding)}`;
+    const row = rows.get(key);
+    if (row) {
+      row.packages.push(...packages);
+      mergeBest(row, finding);
+    } else {
+      rows.set(key, {
+        rule,
+        finding,
+        packages: [...packages],
+        ...(ignoreReason === undefined ? {} : { ignoreReason }),
+      });
+    }
+  };
+  for (const finding of input.kept) add(finding, finding.packages);
+  for (const item of input.ignored) {
+    const packages = item.package
+      ? item.finding.packages.filter((p) => p.name === item.package)
+      : item.finding.packages;
+    add(item.finding, packages, item.reason);
+  }
+  return [...rows.values()].map((row) => toDetection(row, input));
+}
+
+function mergeBest(row: Row, other: Finding): void {
+  const score = other.cvss?.score;
+  if (score !== undefined && (row.finding.cvss?.score ?? -1) < score) {
+    row.finding = { ...row.finding, cvss: other.cvss ?? { score } };
+  }
+}
+
+function toDetection(row: Row, input: FindingRulesInput): Detection {
+  const spec = RULES[row.rule];
+  const { image, scan, finding } = { image: input.image, scan: input.scan, finding: row.finding };
+  const time = splunkTime(scan.completedAt ?? image.pushedAt ?? new Date(0));
+  const detection: Detection = {
+    rule: row.rule,
+    level: input.levels[row.rule],
+    severity: spec.severity,
+    riskScore: riskScoreOf(spec),
+    impact: spec.impact,
+    confidence: spec.confidence,
+    message: fillMessage(spec.message, { repository: image.repository }),
+    ignored: row.ignoreReason !== undefined,
+    imageIndex: input.imageIndex,
+    phase: 'release',
+    firstTime: time,
+    lastTime: time,
+    awsRegion: image.region,
+    eventName: 'DescribeImageScanFindings',
+    eventSource: 'ecr.amazonaws.com',
+    imageDigest: image.imageDigest,
+    repository: image.repository,
+    finding: findingKey(finding),
+    findingId: finding.id,
+    packages: dedupePackages(row.packages),
+  };
+  if (row.ignoreReason !== undefined) detection.ignoreReason = row.ignoreReason;
+  if (input.user !== undefined) detection.user = input.user;
+  if (input.srcIp !== undefined) detection.src_ip = input.srcIp;
+  if (finding.cvss) detection.cvss = finding.cvss.score;
+  if (finding.uri) detection.uri = finding.uri;
+  if (finding.fixAvailable) detection.fixAvailable = finding.fixAvailable;
+  if (finding.exploitAvailable) detection.exploitAvailable = finding.exploitAvailable;
+  return detection;
+}
+
+function dedupePackages(packages: AffectedPackage[]): AffectedPackage[] {
+  const seen = new Map<string, AffectedPackage>();
+  for (const p of packages) {
+    const key = `${p.name}\u0000${p.version ?? ''}\u0000${p.filePath ?? ''}`;
+    if (!seen.has(key)) seen.set(key, p);
+  }
+  return [...seen.values()];
+}
+
+/** `scan-incomplete`: fail closed when there is no usable scan result. */
+export function scanIncompleteDetection(input: {
+  image: ResolvedImage;
+  imageIndex: number;
+  scan: ScanOutcome;
+  levels: Readonly<Record<RuleId, Level>>;
+  now: Date;
+}): Detection | null {
+  if (input.scan.usable) return null;
+  const spec = RULES['scan-incomplete'];
+  const { image, scan } = input;
+  const time = splunkTime(input.now);
+  const name = imageName(image);
+  return {
+    rule: 'scan-incomplete',
+    level: input.levels['scan-incomplete'],
+    severity: spec.severity,
+    riskScore: riskScoreOf(spec),
+    impact: spec.impact,
+    confidence: spec.confidence,
+    message: fillMessage(spec.message, { image: name, status: scan.status }),
+    ignored: false,
+    imageIndex: input.imageIndex,
+    phase: 'release',
+    firstTime: time,
+    lastTime: time,
+    awsRegion: image.region,
+    eventName: 'DescribeImageScanFindings',
+    eventSource: 'ecr.amazonaws.com',
+    imageDigest: image.imageDigest,
+    repository: image.repository,
+    registryId: image.registryId,
+    image: name,
+    detail: scan.description ? `${scan.status}: ${scan.description}` : scan.status,
+  };
+}
+
+/** `repo:tag@sha256:…` (short form for messages). */
+export function imageName(image: ResolvedImage): string {
+  const tag = image.target.tag ?? image.imageTags[0];
+  const platform = image.platform ? ` (${image.platform})` : '';
+  return `${image.repository}${tag ? `:${tag}` : ''}@${image.imageDigest}${platform}`;
+}

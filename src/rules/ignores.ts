@@ -1,0 +1,126 @@
+import type { AffectedPackage, Finding, ReportWarning } from '../model.js';
+import type { IgnoreRule } from '../inputs/settings.js';
+
+export interface IgnoredPart {
+  /** The finding as the scanner reported it (every package). */
+  finding: Finding;
+  /** Set when only this package of the finding was ignored. */
+  package?: string;
+  reason: string;
+  expires?: string;
+  by: 'policy' | 'unfixed';
+}
+
+export interface IgnoreOutcome {
+  /** Findings that still count; a partly ignored finding keeps only its other packages. */
+  kept: Finding[];
+  ignored: IgnoredPart[];
+  /** Entries that matched at least one finding (for stale-entry warnings across images). */
+  used: Set<IgnoreRule>;
+}
+
+const UNFIXED_REASON = 'no fix available (ignore-unfixed: true)';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** An entry applies through the end of its `expires` day, UTC. */
+export function isIgnoreExpired(rule: IgnoreRule, now: Date): boolean {
+  if (rule.expires === undefined) return false;
+  const start = Date.parse(`${rule.expires}T00:00:00Z`);
+  // An unparseable date never reaches here (the policy parser rejects it); fail open would hide
+  // findings forever, so treat it as expired.
+  if (Number.isNaN(start)) return true;
+  return now.getTime() >= start + DAY_MS;
+}
+
+// CVE ids and package names are compared case-insensitively: scanners and people disagree on
+// `cve-` vs `CVE-` and `OpenSSL` vs `openssl`.
+const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+const matchesFinding = (rule: IgnoreRule, finding: Finding): boolean =>
+  same(rule.id, finding.id) || same(rule.id, finding.name);
+
+const withReason = (
+  part: Omit<IgnoredPart, 'reason' | 'expires' | 'by'>,
+  rule: IgnoreRule,
+): IgnoredPart => ({
+  ...part,
+  reason: rule.reason,
+  by: 'policy',
+  ...(rule.expires === undefined ? {} : { expires: rule.expires }),
+});
+
+/**
+ * Applies the policy's ignore entries and `ignore-unfixed` to one image's findings. Pure: the
+ * caller merges `used` across images before asking for stale-entry warnings.
+ */
+export function applyIgnores(
+  findings: readonly Finding[],
+  ignores: readonly IgnoreRule[],
+  options: { ignoreUnfixed: boolean; now: Date },
+): IgnoreOutcome {
+  const active = ignores.filter((rule) => !isIgnoreExpired(rule, options.now));
+  const kept: Finding[] = [];
+  const ignored: IgnoredPart[] = [];
+  const used = new Set<IgnoreRule>();
+
+  for (const finding of findings) {
+    const matching = active.filter((rule) => matchesFinding(rule, finding));
+    const whole = matching.find((rule) => rule.package === undefined);
+    if (whole !== undefined) {
+      for (const rule of matching) used.add(rule);
+      ignored.push(withReason({ finding }, whole));
+      continue;
+    }
+
+    let remaining: AffectedPackage[] = finding.packages;
+    for (const rule of matching) {
+      const scope = rule.package ?? '';
+      const hit = remaining.filter((p) => same(p.name, scope));
+      if (hit.length === 0) continue;
+      used.add(rule);
+      remaining = remaining.filter((p) => !same(p.name, scope));
+      const names = [...new Set(hit.map((p) => p.name))];
+      for (const name of names) ignored.push(withReason({ finding, package: name }, rule));
+    }
+    if (remaining.length === 0 && finding.packages.length > 0) continue;
+
+    const rest = remaining === finding.packages ? finding : { ...finding, packages: remaining };
+    if (options.ignoreUnfixed && rest.source === 'enhanced' && rest.fixAvailable === 'NO') {
+      ignored.push({ finding, reason: UNFIXED_REASON, by: 'unfixed' });
+      continue;
+    }
+    kept.push(rest);
+  }
+  return { kept, ignored, used };
+}
+
+function describe(rule: IgnoreRule): string {
+  const pkg = rule.package === undefined ? '' : ` (package ${rule.package})`;
+  return `Ignore entry ${rule.id}${pkg} at ${rule.source}`;
+}
+
+/**
+ * Warnings for the report: expired entries (they no longer hide anything) and unexpired entries
+ * that matched no finding in any gated image (stale; probably fixed and safe to remove).
+ */
+export function ignoreWarnings(
+  ignores: readonly IgnoreRule[],
+  used: ReadonlySet<IgnoreRule>,
+  now: Date,
+): ReportWarning[] {
+  const warnings: ReportWarning[] = [];
+  for (const rule of ignores) {
+    if (isIgnoreExpired(rule, now)) {
+      warnings.push({
+        code: 'ignore-expired',
+        message: `${describe(rule)} expired on ${rule.expires ?? '?'} and no longer applies; renew it with a new date or remove it.`,
+      });
+    } else if (!used.has(rule)) {
+      warnings.push({
+        code: 'ignore-stale',
+        message: `${describe(rule)} matched no finding in any gated image; remove it if it is no longer needed.`,
+      });
+    }
+  }
+  return warnings;
+}

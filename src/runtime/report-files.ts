@@ -1,0 +1,57 @@
+import { resolve } from 'node:path';
+import { errorMessage } from '../errors.js';
+import { inputProblem } from '../inputs/invalid.js';
+import type { Settings } from '../inputs/settings.js';
+import type { Report } from '../model.js';
+import { renderJsonReport } from '../report/json.js';
+import { renderSarif } from '../report/sarif.js';
+import { dockerfileAnchor } from './dockerfile.js';
+import { writeOutputFile } from './files.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export interface FileTarget {
+  /** Base of a relative path. */
+  cwd: string;
+  env: Env;
+  /** Injected by tests; returns the absolute path written. */
+  write?: (path: string, content: string) => string;
+}
+
+function writeFor(
+  input: 'report-file' | 'sarif-file',
+  path: string,
+  content: string,
+  target: FileTarget,
+): string {
+  const absolute = resolve(target.cwd, path);
+  try {
+    return (target.write ?? writeOutputFile)(absolute, content);
+  } catch (error) {
+    // A path the user gave that cannot be written is their configuration to fix, not a crash.
+    throw inputProblem(
+      input,
+      `could not write ${JSON.stringify(absolute)}: ${errorMessage(error)}`,
+    );
+  }
+}
+
+/** The complete JSON report (`report-file`); returns the absolute path. */
+export function writeJsonReport(report: Report, path: string, target: FileTarget): string {
+  return writeFor('report-file', path, renderJsonReport(report), target);
+}
+
+/**
+ * SARIF (`sarif-file`), its results anchored on the Dockerfile's FROM line when `dockerfile` is
+ * set; returns the absolute path, or null when no SARIF file was asked for.
+ */
+export function writeSarifFile(
+  report: Report,
+  settings: Pick<Settings, 'sarifFile' | 'dockerfile'>,
+  target: FileTarget,
+): string | null {
+  if (!settings.sarifFile) return null;
+  const anchor = dockerfileAnchor(settings, target.env, target.cwd);
+  const sarif = renderSarif(report, anchor ? { dockerfile: anchor } : {});
+  return writeFor('sarif-file', settings.sarifFile, sarif.text, target);
+}
