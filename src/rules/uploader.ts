@@ -319,7 +319,8 @@ export function imageRef(image: ResolvedImage): string {
 function detailOfUnknown(input: UploaderRulesInput, baseline: readonly PushEvent[]): string {
   const parts: string[] = [];
   const listed = input.knownUploaders.filter((e) => e.trim() !== '').length;
-  if (listed > 0) parts.push(`not in known-uploaders (${listed} entries)`);
+  if (listed > 0)
+    parts.push(`not in known-uploaders (${listed} ${listed === 1 ? 'entry' : 'entries'})`);
   if (input.historyDays > 0) {
     const others = new Set(baseline.map((e) => e.principal.key)).size;
     parts.push(

@@ -135,7 +135,9 @@ export class ProgressLine {
 
   private draw(): void {
     if (this.closed || this.waits.size === 0) return;
-    const width = Math.max(20, (this.options.stream.columns ?? 80) - 1);
+    // A pseudo-terminal nobody sized reports 0 columns: treat it as unknown, not as 0.
+    const columns = this.options.stream.columns || 80;
+    const width = Math.max(20, columns - 1);
     // A line longer than the terminal wraps, and `\r` can no longer take it back.
     const full = this.line();
     const text = full.length > width ? `${full.slice(0, width - 1)}…` : full;
