@@ -50,13 +50,17 @@ try {
     'sarif-file': resolve(OUT, 'report.sarif'),
     'pr-comment': 'false',
   };
-  rule('ecr-risk-gate (node dist/index.js) against the local emulator');
+  rule(
+    `ecr-risk-gate (node dist/index.js) against the local emulator${process.env.DEMO_NODE ? ` under ${process.env.DEMO_NODE}` : ''}`,
+  );
   console.log(
     `inputs:\n${Object.entries(inputs)
       .map(([k, v]) => `  ${k}: ${v.replace(/\n/g, '\n    ')}`)
       .join('\n')}`,
   );
-  const run = await runAction({ endpoint: emulator.url, inputs });
+  // DEMO_NODE runs the bundle under another Node (npm run check:node24 uses the action's node24).
+  const node = process.env.DEMO_NODE;
+  const run = await runAction({ endpoint: emulator.url, inputs, ...(node ? { node } : {}) });
   rule('workflow log (annotations are the ::error / ::warning / ::notice lines)');
   process.stdout.write(run.stdout);
   rule('step outputs');

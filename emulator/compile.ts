@@ -324,6 +324,12 @@ export function compileScenario(scenario: Scenario, startedAtMs: number): Compil
     if (fault.kind === 'error' && fault.errorType === undefined) {
       throw new ScenarioError(`faults[${i}].errorType is missing: an 'error' fault needs one.`);
     }
+    if (fault.kind === 'respond' && fault.body === undefined) {
+      throw new ScenarioError(`faults[${i}].body is missing: a 'respond' fault needs one.`);
+    }
+    if (fault.kind === 'patch' && fault.patch === undefined) {
+      throw new ScenarioError(`faults[${i}].patch is missing: a 'patch' fault needs one.`);
+    }
   });
   return {
     accountId: scenario.accountId,

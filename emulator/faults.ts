@@ -6,6 +6,8 @@ export interface FaultDecision {
   latencyMs: number;
   /** The first other fault that selected this call. */
   fault: FaultSpec | undefined;
+  /** That fault's own number for this call (1-based), 0 without one. */
+  call: number;
 }
 
 function selects(fault: FaultSpec, callNumber: number): boolean {
@@ -26,6 +28,7 @@ export class FaultPlan {
   decide(service: ServiceName, operation: string): FaultDecision {
     let latencyMs = 0;
     let chosen: FaultSpec | undefined;
+    let call = 0;
     this.faults.forEach((fault, i) => {
       if (fault.service !== undefined && fault.service !== service) return;
       if (fault.operation !== undefined && fault.operation !== operation) return;
@@ -33,9 +36,12 @@ export class FaultPlan {
       this.seen[i] = callNumber;
       if (!selects(fault, callNumber)) return;
       if (fault.kind === 'latency') latencyMs += fault.latencyMs ?? 0;
-      else chosen ??= fault;
+      else if (!chosen) {
+        chosen = fault;
+        call = callNumber;
+      }
     });
-    return { latencyMs, fault: chosen };
+    return { latencyMs, fault: chosen, call };
   }
 }
 
@@ -81,4 +87,30 @@ export function faultError(
     fault.message ?? base.message,
     fault.status ?? base.status,
   );
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `{call}` in every string of `value` replaced by the call number. */
+export function withCallNumber(value: unknown, call: number): unknown {
+  if (typeof value === 'string') return value.replaceAll('{call}', String(call));
+  if (Array.isArray(value)) return value.map((item) => withCallNumber(item, call));
+  if (isPlainObject(value)) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, withCallNumber(item, call)]),
+    );
+  }
+  return value;
+}
+
+/** JSON Merge Patch (RFC 7396). */
+export function mergePatch(target: unknown, patch: unknown): unknown {
+  if (!isPlainObject(patch)) return patch;
+  const out: Record<string, unknown> = isPlainObject(target) ? { ...target } : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete out[key];
+    else out[key] = mergePatch(out[key], value);
+  }
+  return out;
 }

@@ -27,9 +27,20 @@ export interface StoredComment {
 }
 
 export interface FailureSwitch {
-  status: 401 | 403 | 404 | 500;
+  /** Error status to answer with (not needed with `broken`). */
+  status?: 401 | 403 | 404 | 422 | 429 | 500 | 502 | 503;
   /** Only these methods fail (default: all). */
   methods?: Array<'GET' | 'POST' | 'PATCH'>;
+  /** Error message instead of GitHub's usual wording for the status. */
+  message?: string;
+  /** Extra response headers, e.g. `x-ratelimit-remaining: 0` or `retry-after`. */
+  headers?: Record<string, string>;
+  /**
+   * Instead of an error status: `malformed` answers 200 with a body that is not JSON, `reset`
+   * drops the connection, `hang` answers nothing for `hangMs` (default 2000) and then drops it.
+   */
+  broken?: 'malformed' | 'reset' | 'hang';
+  hangMs?: number;
 }
 
 export interface GithubEmulator {
@@ -111,19 +122,30 @@ export async function startGithubEmulator(): Promise<GithubEmulator> {
       return;
     }
     if (failure && (!failure.methods || failure.methods.includes(method as 'GET'))) {
+      if (failure.broken) {
+        await misbehave(req, res, failure.broken, failure.hangMs ?? 2000);
+        return;
+      }
+      const status = failure.status ?? 500;
       const message =
-        failure.status === 403
+        failure.message ??
+        (failure.status === 403
           ? 'Resource not accessible by integration'
           : failure.status === 404
             ? 'Not Found'
             : failure.status === 401
               ? 'Bad credentials'
-              : 'Server Error';
-      send(res, failure.status, {
-        message,
-        documentation_url: 'https://docs.github.com/rest/issues/comments',
-        status: String(failure.status),
-      });
+              : 'Server Error');
+      send(
+        res,
+        status,
+        {
+          message,
+          documentation_url: 'https://docs.github.com/rest/issues/comments',
+          status: String(status),
+        },
+        failure.headers ?? {},
+      );
       return;
     }
 
@@ -145,7 +167,12 @@ export async function startGithubEmulator(): Promise<GithubEmulator> {
       };
       if (page < last) links.push(`<${link(page + 1)}>; rel="next"`, `<${link(last)}>; rel="last"`);
       if (page > 1) links.push(`<${link(1)}>; rel="first"`, `<${link(page - 1)}>; rel="prev"`);
-      send(res, 200, all.slice((page - 1) * perPage, page * perPage).map(toApi), links.length ? { link: links.join(', ') } : {});
+      send(
+        res,
+        200,
+        all.slice((page - 1) * perPage, page * perPage).map(toApi),
+        links.length ? { link: links.join(', ') } : {},
+      );
       return;
     }
     if (list && method === 'POST') {
@@ -160,7 +187,9 @@ export async function startGithubEmulator(): Promise<GithubEmulator> {
     }
     if (one && method === 'PATCH') {
       const [, owner = '', repo = '', id = '0'] = one;
-      const comment = comments.find((c) => c.id === Number(id) && c.owner === owner && c.repo === repo);
+      const comment = comments.find(
+        (c) => c.id === Number(id) && c.owner === owner && c.repo === repo,
+      );
       if (!comment) {
         send(res, 404, { message: 'Not Found' });
         return;
@@ -220,6 +249,33 @@ function bodyText(body: unknown): string | null {
   return typeof text === 'string' && text.length > 0 && text.length <= MAX_BODY ? text : null;
 }
 
+async function misbehave(
+  req: IncomingMessage,
+  res: ServerResponse,
+  how: NonNullable<FailureSwitch['broken']>,
+  hangMs: number,
+): Promise<void> {
+  if (how === 'malformed') {
+    const text = '[{"id": 1, "body": ';
+    res.writeHead(200, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': text.length,
+    });
+    res.end(text);
+    return;
+  }
+  if (how === 'hang') {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, hangMs);
+      req.socket.once('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+  req.socket.destroy();
+}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -238,7 +294,12 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function send(res: ServerResponse, status: number, payload: unknown, headers: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  payload: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(payload);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',

@@ -155,6 +155,9 @@ const fault = object(
       }
     },
     message: string,
+    // Any JSON: `respond` answers it, `patch` merges it (wrong types are the point).
+    body: () => undefined,
+    patch: () => undefined,
   },
   ['kind'],
 );

@@ -283,6 +283,8 @@ export const FAULT_KINDS = [
   'expiredToken',
   'hang',
   'error',
+  'respond',
+  'patch',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -306,6 +308,18 @@ export interface FaultSpec {
   errorType?: string;
   status?: number;
   message?: string;
+  /**
+   * `respond`: answered with HTTP 200 and this JSON instead of the real answer (the request is
+   * not checked, so any nextToken is accepted). The text `{call}` in a string becomes the call
+   * number, so successive answers can hand out distinct tokens.
+   */
+  body?: unknown;
+  /**
+   * `patch`: the real answer with this JSON Merge Patch (RFC 7396) applied: objects merge, `null`
+   * deletes a key, anything else replaces. Wrong field types and extra tokens without rewriting
+   * the scenario. `{call}` as for `body`.
+   */
+  patch?: unknown;
 }
 
 export interface Scenario {

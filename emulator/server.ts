@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { RateLimiter, lookupEvents } from './cloudtrail.js';
 import { compileScenario, type CompiledScenario } from './compile.js';
 import { handleEcr, type EcrState } from './ecr.js';
-import { FaultPlan, faultError } from './faults.js';
+import { FaultPlan, faultError, mergePatch, withCallNumber } from './faults.js';
 import { parseScenario } from './load.js';
 import { parseParams, type Params } from './params.js';
 import {
@@ -186,7 +186,7 @@ class EmulatorServer {
     record: RecordedRequest,
   ): Promise<void> {
     const compiled = this.compiled;
-    const { latencyMs, fault } = this.plan.decide(target.service, target.operation);
+    const { latencyMs, fault, call } = this.plan.decide(target.service, target.operation);
     const delay = compiled.latencyMs + latencyMs;
     if (delay > 0) await this.sleep(delay);
     if (fault) record.fault = fault.kind;
@@ -202,7 +202,15 @@ class EmulatorServer {
       fault && faultError(fault, target.service, target.operation, compiled.accountId);
     if (injected) throw injected;
 
-    const body = this.answer(req, target, record.params, compiled);
+    if (fault?.kind === 'respond') {
+      record.status = 200;
+      send(res, 200, JSON.stringify(withCallNumber(fault.body ?? {}, call)), record.requestId);
+      return;
+    }
+    let body = this.answer(req, target, record.params, compiled);
+    if (fault?.kind === 'patch') {
+      body = JSON.stringify(mergePatch(JSON.parse(body), withCallNumber(fault.patch ?? {}, call)));
+    }
     record.status = 200;
     if (fault?.kind === 'malformed') {
       send(res, 200, MALFORMED_BODY, record.requestId);

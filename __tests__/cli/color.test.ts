@@ -18,9 +18,12 @@ describe('colour', () => {
     expect(useColor({ FORCE_COLOR: '3', NO_COLOR: '1' }, false)).toBe(true);
   });
 
-  test('FORCE_COLOR=0 or false turns it off even on a terminal', () => {
+  test('FORCE_COLOR=0, false or any value Node does not know turns it off even on a terminal', () => {
     expect(useColor({ FORCE_COLOR: '0' }, true)).toBe(false);
     expect(useColor({ FORCE_COLOR: 'false' }, true)).toBe(false);
+    expect(useColor({ FORCE_COLOR: 'always' }, true)).toBe(false);
+    expect(useColor({ FORCE_COLOR: 'true' }, false)).toBe(true);
+    expect(useColor({ FORCE_COLOR: '2' }, false)).toBe(true);
   });
 
   test('TERM=dumb has no colour', () => {

@@ -180,3 +180,45 @@ test('elapsed time reads as seconds, then minutes and seconds', () => {
   expect(formatElapsed(605_000)).toBe('10m05s');
   expect(formatElapsed(-5)).toBe('0s');
 });
+
+describe('image labels on the line', () => {
+  test('the ECR registry host is dropped so the status stays visible', () => {
+    const sink = {
+      text: '',
+      write(t: string) {
+        this.text += t;
+      },
+    };
+    const line = new ProgressLine({ stream: sink, tty: false });
+    line.update({
+      image: '123456789012.dkr.ecr.eu-central-1.amazonaws.com/team/app:v1',
+      phase: 'scan',
+      waitingFor: 'scan IN_PROGRESS',
+      elapsedMs: 3000,
+    });
+    expect(sink.text).toBe('team/app:v1: waiting for scan IN_PROGRESS (3s)\n');
+  });
+
+  test('an unsized pseudo-terminal (0 columns) is treated as 80 wide, not 20', () => {
+    const sink = {
+      text: '',
+      columns: 0,
+      write(t: string) {
+        this.text += t;
+      },
+    };
+    const line = new ProgressLine({
+      stream: sink,
+      tty: true,
+      every: () => () => undefined,
+      now: () => 0,
+    });
+    line.update({
+      image: 'team/app:v1',
+      phase: 'scan',
+      waitingFor: 'scan IN_PROGRESS',
+      elapsedMs: 0,
+    });
+    expect(sink.text).toContain('scan IN_PROGRESS (0s)');
+  });
+});

@@ -6,9 +6,19 @@ import {
   type PullRequestContext,
 } from '../../src/github/pr-comment.js';
 import { prCommentMarker } from '../../src/report/pr-comment.js';
-import { buildTestReport, multiImageReport, splunkFindings, splunkReport } from '../report/fixtures.js';
+import {
+  buildTestReport,
+  multiImageReport,
+  splunkFindings,
+  splunkReport,
+} from '../report/fixtures.js';
 
-const PR: PullRequestContext = { eventName: 'pull_request', owner: 'acme', repo: 'shop', prNumber: 7 };
+const PR: PullRequestContext = {
+  eventName: 'pull_request',
+  owner: 'acme',
+  repo: 'shop',
+  prNumber: 7,
+};
 const CLIENT_MARKER = prCommentMarker(
   '111111111111.dkr.ecr.eu-central-1.amazonaws.com/devsecops/cat_dog_client',
 );
@@ -30,7 +40,9 @@ describe('sticky PR comment', () => {
     expect(first.warnings).toEqual([]);
     expect(first.published).toEqual([expect.objectContaining({ action: 'created' })]);
 
-    const second = await publish(splunkReport({ tags: ['build-2'], digest: `sha256:${'c'.repeat(64)}` }));
+    const second = await publish(
+      splunkReport({ tags: ['build-2'], digest: `sha256:${'c'.repeat(64)}` }),
+    );
     const third = await publish(splunkReport({ tags: ['build-3'] }));
     expect(second.published.map((p) => p.action)).toEqual(['updated']);
     expect(third.published.map((p) => p.action)).toEqual(['updated']);
@@ -61,12 +73,26 @@ describe('sticky PR comment', () => {
 
   test('finds its comment past the first page and never adds a second one', async () => {
     for (let i = 0; i < 150; i += 1) {
-      gh.addComment({ owner: 'acme', repo: 'shop', issue: 7, body: `chatter ${i}`, user: { login: 'dev', type: 'User' } });
+      gh.addComment({
+        owner: 'acme',
+        repo: 'shop',
+        issue: 7,
+        body: `chatter ${i}`,
+        user: { login: 'dev', type: 'User' },
+      });
     }
-    const mine = gh.addComment({ owner: 'acme', repo: 'shop', issue: 7, body: `${CLIENT_MARKER}\nold report` });
+    const mine = gh.addComment({
+      owner: 'acme',
+      repo: 'shop',
+      issue: 7,
+      body: `${CLIENT_MARKER}\nold report`,
+    });
     const result = await publish();
     expect(result.published).toEqual([{ key: expect.any(String), action: 'updated', id: mine.id }]);
-    expect(gh.requests.filter((r) => r.method === 'GET').map((r) => r.query.page)).toEqual(['1', '2']);
+    expect(gh.requests.filter((r) => r.method === 'GET').map((r) => r.query.page)).toEqual([
+      '1',
+      '2',
+    ]);
     expect(gh.commentsOn('acme', 'shop', 7)).toHaveLength(151);
   });
 
@@ -78,7 +104,12 @@ describe('sticky PR comment', () => {
       body: `${CLIENT_MARKER}\nlooks bad`,
       user: { login: 'dev', type: 'User' },
     });
-    const bot = gh.addComment({ owner: 'acme', repo: 'shop', issue: 7, body: `${CLIENT_MARKER}\nold` });
+    const bot = gh.addComment({
+      owner: 'acme',
+      repo: 'shop',
+      issue: 7,
+      body: `${CLIENT_MARKER}\nold`,
+    });
     const result = await publish();
     expect(result.published[0]?.id).toBe(bot.id);
     expect(gh.comments.find((c) => c.id === person.id)?.body).toContain('looks bad');
@@ -86,7 +117,11 @@ describe('sticky PR comment', () => {
 
   test('a 403 (read-only fork token) is a warning naming the permission, never a throw', async () => {
     gh.fail({ status: 403 });
-    const warnings = await publishPrComments(splunkReport(), 'test-token', { context: PR, baseUrl: gh.url, env: {} });
+    const warnings = await publishPrComments(splunkReport(), 'test-token', {
+      context: PR,
+      baseUrl: gh.url,
+      env: {},
+    });
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('pull-requests: write');
     expect(warnings[0]).toContain('403');
@@ -111,7 +146,12 @@ describe('sticky PR comment', () => {
     const url = gh.url;
     await gh.close();
     gh = await startGithubEmulator();
-    const result = await publishPrCommentsDetailed(splunkReport(), 't', { context: PR, baseUrl: url, env: {}, timeoutMs: 5000 });
+    const result = await publishPrCommentsDetailed(splunkReport(), 't', {
+      context: PR,
+      baseUrl: url,
+      env: {},
+      timeoutMs: 5000,
+    });
     expect(result.warnings).toHaveLength(1);
     expect(result.warnings[0]).toContain('not written');
   });
@@ -133,7 +173,10 @@ describe('sticky PR comment', () => {
     const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(join(tmpdir(), 'ecr-gate-event-'));
     const eventPath = join(dir, 'event.json');
-    writeFileSync(eventPath, JSON.stringify({ action: 'synchronize', pull_request: { number: 42 } }));
+    writeFileSync(
+      eventPath,
+      JSON.stringify({ action: 'synchronize', pull_request: { number: 42 } }),
+    );
     const result = await publishPrCommentsDetailed(splunkReport(), 'ghes-token', {
       env: {
         GITHUB_API_URL: `${gh.url}/api/v3`,

@@ -6,7 +6,13 @@ import {
   buildAnnotations,
   findFromLine,
 } from '../../src/report/annotations.js';
-import { buildTestReport, HOSTILE, hostileReport, splunkFindings, splunkReport } from './fixtures.js';
+import {
+  buildTestReport,
+  HOSTILE,
+  hostileReport,
+  splunkFindings,
+  splunkReport,
+} from './fixtures.js';
 import { expectCleanCharacters, expectNoWorkflowCommand } from './inert.js';
 
 describe('buildAnnotations', () => {
@@ -37,14 +43,21 @@ describe('buildAnnotations', () => {
 
   test('ignored detections and rules turned off raise nothing', () => {
     const report = splunkReport(
-      { ignore: [{ id: 'CVE-2021-33574', reason: 'not reachable' }, { id: 'CVE-2019-25013', reason: 'x' }] },
+      {
+        ignore: [
+          { id: 'CVE-2021-33574', reason: 'not reachable' },
+          { id: 'CVE-2019-25013', reason: 'x' },
+        ],
+      },
       { levels: { low: 'off', undefined: 'off', 'unknown-uploader': 'off' } },
     );
     expect(buildAnnotations(report).map((a) => a.level)).toEqual(['warning']);
   });
 
   test('points at the Dockerfile FROM line when given', () => {
-    const annotations = buildAnnotations(splunkReport(), { dockerfile: { path: 'app/Dockerfile', fromLine: 12 } });
+    const annotations = buildAnnotations(splunkReport(), {
+      dockerfile: { path: 'app/Dockerfile', fromLine: 12 },
+    });
     expect(annotations.every((a) => a.file === 'app/Dockerfile' && a.startLine === 12)).toBe(true);
     expect(buildAnnotations(splunkReport()).every((a) => a.file === undefined)).toBe(true);
   });
@@ -61,7 +74,8 @@ describe('buildAnnotations', () => {
     expect(errors).toHaveLength(ANNOTATIONS_PER_LEVEL);
     const last = errors[ANNOTATIONS_PER_LEVEL - 1];
     expect(last?.title).toBe('5 more error annotations left out');
-    for (const i of [9, 10, 11, 12, 13]) expect(last?.message).toContain(`high on team/svc-${i}`);
+    for (const i of ['09', '10', '11', '12', '13'])
+      expect(last?.message).toContain(`high on team/svc-${i}`);
     expect(errors.slice(0, 9).map((a) => a.title)).toEqual(
       Array.from({ length: 9 }, (_, i) => expect.stringContaining(`team/svc-0${i}`)),
     );
@@ -69,7 +83,11 @@ describe('buildAnnotations', () => {
 
   test('exactly 10 groups fit without a summary slot', () => {
     const findings = splunkFindings().filter((f) => f.severity === 'HIGH');
-    const images = Array.from({ length: 10 }, (_, i) => ({ repository: `r/${i}`, findings, uploaderStatus: 'known' as const }));
+    const images = Array.from({ length: 10 }, (_, i) => ({
+      repository: `r/${i}`,
+      findings,
+      uploaderStatus: 'known' as const,
+    }));
     const errors = buildAnnotations(buildTestReport(images)).filter((a) => a.level === 'error');
     expect(errors).toHaveLength(10);
     expect(errors.some((a) => a.title.includes('left out'))).toBe(false);
@@ -94,9 +112,17 @@ describe('buildAnnotations', () => {
   });
 
   test('annotationCommand escapes like the runner expects', () => {
-    const line = annotationCommand({ level: 'warning', title: 'a:b,c', message: '50%\nnext', file: 'x,y.txt', startLine: 3 });
+    const line = annotationCommand({
+      level: 'warning',
+      title: 'a:b,c',
+      message: '50%\nnext',
+      file: 'x,y.txt',
+      startLine: 3,
+    });
     expect(line).toBe('::warning file=x%2Cy.txt,line=3,title=a%3Ab%2Cc::50%25%0Anext');
-    expect(annotationProperties({ level: 'notice', title: 't', message: 'm' })).toEqual({ title: 't' });
+    expect(annotationProperties({ level: 'notice', title: 't', message: 'm' })).toEqual({
+      title: 't',
+    });
   });
 
   test('the huge hostile string is capped', () => {
@@ -137,7 +163,13 @@ describe('findFromLine', () => {
   });
 
   test('honours the escape directive', () => {
-    const text = ['# escape=`', 'FROM mcr.microsoft.com/windows', 'RUN dir `', 'FROM not-this', 'FROM final'].join('\n');
+    const text = [
+      '# escape=`',
+      'FROM mcr.microsoft.com/windows',
+      'RUN dir `',
+      'FROM not-this',
+      'FROM final',
+    ].join('\n');
     expect(findFromLine(text)).toBe(5);
   });
 

@@ -185,7 +185,8 @@ function buildImage(
     const rule = SEVERITY_RULE[finding.severity];
     const ruleSpec = RULES[rule];
     const ignore = spec.ignore?.find(
-      (i) => i.id === finding.id && (!i.package || finding.packages.some((p) => p.name === i.package)),
+      (i) =>
+        i.id === finding.id && (!i.package || finding.packages.some((p) => p.name === i.package)),
     );
     const d: Detection = {
       ...base,
@@ -223,7 +224,11 @@ function buildImage(
   }
 
   const uploaderRule: RuleId | null =
-    status === 'unknown' ? 'unknown-uploader' : status === 'unverified' ? 'unverified-uploader' : null;
+    status === 'unknown'
+      ? 'unknown-uploader'
+      : status === 'unverified'
+        ? 'unverified-uploader'
+        : null;
   if (uploaderRule) {
     const ruleSpec = RULES[uploaderRule];
     detections.push({
@@ -243,7 +248,9 @@ function buildImage(
       ...(tags[0] ? { imageTag: tags[0] } : {}),
       ...(status === 'unknown'
         ? { user: principal, userName: SPLUNK.pusher.userName, principal, src_ip: 'AWS Internal' }
-        : { detail: spec.uploaderReason ?? 'PutImage event not visible in CloudTrail after 300 s' }),
+        : {
+            detail: spec.uploaderReason ?? 'PutImage event not visible in CloudTrail after 300 s',
+          }),
     });
   }
   if (!usable) {
@@ -276,7 +283,8 @@ function buildImage(
     ]),
   ) as Record<Lowercase<Severity>, number>;
   const report: ImageReport = {
-    input: spec.input ?? `${registryId}.dkr.ecr.${region}.amazonaws.com/${repository}:${tags[0] ?? ''}`,
+    input:
+      spec.input ?? `${registryId}.dkr.ecr.${region}.amazonaws.com/${repository}:${tags[0] ?? ''}`,
     registryId,
     region,
     repository,
@@ -298,14 +306,21 @@ function buildImage(
     uploader: {
       status,
       principal: verifiedStatus ? principal : null,
-      type: verifiedStatus ? 'IAMUser' : null,
-      accountId: verifiedStatus ? SPLUNK.pusher.accountId : null,
+      type: verifiedStatus ? (principal.includes(':role/') ? 'AssumedRole' : 'IAMUser') : null,
+      accountId: verifiedStatus ? (principal.split(':')[4] ?? SPLUNK.pusher.accountId) : null,
       eventTime: verifiedStatus ? SPLUNK.pusher.eventTime : null,
       eventId: verifiedStatus ? SPLUNK.pusher.eventId : null,
       userName: verifiedStatus ? SPLUNK.pusher.userName : null,
       sessionName: null,
-      reason: verifiedStatus ? null : (spec.uploaderReason ?? 'PutImage event not visible in CloudTrail after 300 s'),
-      baseline: { days: 30, principals: 2, complete: true, reachesBack: '2021-07-19T23:17:30.000Z' },
+      reason: verifiedStatus
+        ? null
+        : (spec.uploaderReason ?? 'PutImage event not visible in CloudTrail after 300 s'),
+      baseline: {
+        days: 30,
+        principals: 2,
+        complete: true,
+        reachesBack: '2021-07-19T23:17:30.000Z',
+      },
       lookup: { strategy: 'digest', calls: 4, pages: 4, events: 12, malformed: 0, throttled: 0 },
     },
   };
@@ -388,7 +403,11 @@ export function syntheticFindings(
       uri: `https://security-tracker.debian.org/tracker/${id}`,
       cvss: { score: Math.round((((i * 37) % 100) / 10) * 10) / 10 },
       packages: [
-        { name: `lib${i % 500}`, version: `1.${i % 7}.${i % 13}-1`, fixedInVersion: `1.${i % 7}.${(i % 13) + 1}-1` },
+        {
+          name: `lib${i % 500}`,
+          version: `1.${i % 7}.${i % 13}-1`,
+          fixedInVersion: `1.${i % 7}.${(i % 13) + 1}-1`,
+        },
       ],
       source: 'basic' as const,
     };
@@ -448,10 +467,17 @@ export function hostileReport(): Report {
     description: `${text} ${key === 'huge' ? '' : HOSTILE_ALL}`,
     severity: SEVERITIES[i % 4] as Severity,
     scannerSeverity: 'HIGH',
-    uri: i % 2 === 0 ? 'javascript:alert(1)' : `https://evil.example/${encodeURIComponent(text.slice(0, 40).replace(/[\uD800-\uDFFF]/g, ''))}`,
+    uri:
+      i % 2 === 0
+        ? 'javascript:alert(1)'
+        : `https://evil.example/${encodeURIComponent(text.slice(0, 40).replace(/[\uD800-\uDFFF]/g, ''))}`,
     cvss: { score: 9.8 },
     packages: [
-      { name: text.slice(0, key === 'huge' ? 2_000_000 : 200), version: HOSTILE.command, fixedInVersion: HOSTILE.mention },
+      {
+        name: text.slice(0, key === 'huge' ? 2_000_000 : 200),
+        version: HOSTILE.command,
+        fixedInVersion: HOSTILE.mention,
+      },
     ],
     source: 'enhanced',
   }));
@@ -461,7 +487,13 @@ export function hostileReport(): Report {
         findings,
         tags: [HOSTILE.script, 'latest'],
         principal: `arn:aws:iam::111111111111:user/${HOSTILE.mention}`,
-        ignore: [{ id: findings[1]?.id ?? '', reason: `${HOSTILE.link} ${HOSTILE.command}`, expires: HOSTILE.bidi }],
+        ignore: [
+          {
+            id: findings[1]?.id ?? '',
+            reason: `${HOSTILE.link} ${HOSTILE.command}`,
+            expires: HOSTILE.bidi,
+          },
+        ],
       },
     ],
     {

@@ -37,7 +37,11 @@ export function expectInertMarkdown(markdown: string, allowedHrefs: ReadonlySet<
   const html = marked.parse(markdown, { async: false, gfm: true });
   expect(html).not.toMatch(/<script/i);
   expect(html).not.toMatch(/<img/i);
-  expect(html).not.toMatch(/<iframe|<style|onerror=|javascript:/i);
+  expect(html).not.toMatch(/<(iframe|style|object|embed|form|svg|math)\b/i);
+  // Inside any tag we emitted, no event handler and no script URL.
+  for (const [tag] of html.matchAll(/<[a-z][^>]*>/gi)) {
+    expect(tag).not.toMatch(/\son[a-z]+=|javascript:|data:/i);
+  }
   for (const [, href] of html.matchAll(/<a [^>]*href="([^"]*)"/g)) {
     expect(allowedHrefs).toContain(decodeEntities(href ?? ''));
   }
@@ -50,11 +54,25 @@ export function expectInertMarkdown(markdown: string, allowedHrefs: ReadonlySet<
 }
 
 const decodeEntities = (s: string): string =>
-  s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 
 export interface ParsedTable {
+  /** Cell text as a reader sees it (rendered, tags stripped, entities decoded). */
   header: string[];
   rows: string[][];
+  /** Cell Markdown source. */
+  raw: string[][];
+}
+
+/** What a reader sees of one cell's Markdown. */
+export function cellText(markdown: string): string {
+  const html = marked.parseInline(markdown, { async: false, gfm: true });
+  return decodeEntities(html.replace(/<br>/g, '\n').replace(/<[^>]+>/g, ''));
 }
 
 /** Every GFM table in the document, as the renderer sees it (recursing into HTML blocks). */
@@ -64,7 +82,11 @@ export function tablesOf(markdown: string): ParsedTable[] {
     for (const token of tokens) {
       if (token.type === 'table') {
         const t = token as Tokens.Table;
-        out.push({ header: t.header.map((c) => c.text), rows: t.rows.map((r) => r.map((c) => c.text)) });
+        out.push({
+          header: t.header.map((c) => cellText(c.text)),
+          rows: t.rows.map((r) => r.map((c) => cellText(c.text))),
+          raw: t.rows.map((r) => r.map((c) => c.text)),
+        });
       }
       const children = (token as { tokens?: Token[] }).tokens;
       if (children) walk(children);

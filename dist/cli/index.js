@@ -46747,6 +46747,26 @@ const catalog_riskScoreOf = (rule) => (rule.impact * rule.confidence) / 100;
 function fillMessage(template, values) {
     return template.replace(/\$([a-z_]+)\$/g, (whole, name) => values[name] ?? whole);
 }
+/**
+ * The fields every risk event of `rule` starts with (Splunk RBA: score = impact × confidence /
+ * 100); rule modules add the message and their row fields.
+ */
+function riskEvent(rule, level, imageIndex, time) {
+    const spec = catalog_RULES[rule];
+    return {
+        rule,
+        level,
+        severity: spec.severity,
+        riskScore: catalog_riskScoreOf(spec),
+        impact: spec.impact,
+        confidence: spec.confidence,
+        ignored: false,
+        imageIndex,
+        phase: 'release',
+        firstTime: time,
+        lastTime: time,
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/rules/time.ts
 /** `%Y-%m-%dT%H:%M:%S` in UTC, as the seed detections' `firstTime`/`lastTime`; '' for an invalid date. */
@@ -46858,7 +46878,21 @@ function findingDetections(input) {
             : item.finding.packages;
         add(item.finding, packages, item.reason);
     }
-    return [...rows.values()].map((row) => toDetection(row, input));
+    // The same for every row of the image: worked out once, not 20,000 times.
+    const time = splunkTime(input.scan.completedAt ?? input.image.pushedAt ?? new Date(0));
+    const events = new Map();
+    const eventOf = (rule) => {
+        let event = events.get(rule);
+        if (event === undefined) {
+            event = {
+                ...riskEvent(rule, input.levels[rule], input.imageIndex, time),
+                message: fillMessage(catalog_RULES[rule].message, { repository: input.image.repository }),
+            };
+            events.set(rule, event);
+        }
+        return event;
+    };
+    return [...rows.values()].map((row) => toDetection(row, input, eventOf(row.rule)));
 }
 function mergeBest(row, other) {
     const score = other.cvss?.score;
@@ -46866,23 +46900,26 @@ function mergeBest(row, other) {
         row.finding = { ...row.finding, cvss: other.cvss ?? { score } };
     }
 }
-function toDetection(row, input) {
-    const spec = catalog_RULES[row.rule];
-    const { image, scan, finding } = { image: input.image, scan: input.scan, finding: row.finding };
-    const time = splunkTime(scan.completedAt ?? image.pushedAt ?? new Date(0));
+/**
+ * Fields listed one by one, not spread from the rule's event: a spread into this literal made
+ * building 20,000 rows ~10 times slower, and every later pass over them slower too
+ * (bench/README.md).
+ */
+function toDetection(row, input, event) {
+    const { image, finding } = { image: input.image, finding: row.finding };
     const detection = {
-        rule: row.rule,
-        level: input.levels[row.rule],
-        severity: spec.severity,
-        riskScore: catalog_riskScoreOf(spec),
-        impact: spec.impact,
-        confidence: spec.confidence,
-        message: fillMessage(spec.message, { repository: image.repository }),
+        rule: event.rule,
+        level: event.level,
+        severity: event.severity,
+        riskScore: event.riskScore,
+        impact: event.impact,
+        confidence: event.confidence,
         ignored: row.ignoreReason !== undefined,
-        imageIndex: input.imageIndex,
-        phase: 'release',
-        firstTime: time,
-        lastTime: time,
+        imageIndex: event.imageIndex,
+        phase: event.phase,
+        firstTime: event.firstTime,
+        lastTime: event.lastTime,
+        message: event.message,
         awsRegion: image.region,
         eventName: 'DescribeImageScanFindings',
         eventSource: 'ecr.amazonaws.com',
@@ -46926,18 +46963,8 @@ function scanIncompleteDetection(input) {
     const time = splunkTime(input.now);
     const name = imageName(image);
     return {
-        rule: 'scan-incomplete',
-        level: input.levels['scan-incomplete'],
-        severity: spec.severity,
-        riskScore: catalog_riskScoreOf(spec),
-        impact: spec.impact,
-        confidence: spec.confidence,
+        ...riskEvent('scan-incomplete', input.levels['scan-incomplete'], input.imageIndex, time),
         message: fillMessage(spec.message, { image: name, status: scan.status }),
-        ignored: false,
-        imageIndex: input.imageIndex,
-        phase: 'release',
-        firstTime: time,
-        lastTime: time,
         awsRegion: image.region,
         eventName: 'DescribeImageScanFindings',
         eventSource: 'ecr.amazonaws.com',
@@ -47438,21 +47465,7 @@ function tagMovedRow(input, push, tag, movedTo) {
     };
 }
 function baseRow(rule, input, time) {
-    const spec = catalog_RULES[rule];
-    return {
-        rule,
-        level: input.levels[rule],
-        severity: spec.severity,
-        riskScore: catalog_riskScoreOf(spec),
-        impact: spec.impact,
-        confidence: spec.confidence,
-        message: '',
-        ignored: false,
-        imageIndex: input.imageIndex,
-        phase: 'release',
-        firstTime: time,
-        lastTime: time,
-    };
+    return { ...riskEvent(rule, input.levels[rule], input.imageIndex, time), message: '' };
 }
 /** A row in the seed's upload shape, describing one PutImage event. */
 function uploadRow(rule, input, event, detail, tag) {
@@ -47515,7 +47528,7 @@ function detailOfUnknown(input, baseline) {
     const parts = [];
     const listed = input.knownUploaders.filter((e) => e.trim() !== '').length;
     if (listed > 0)
-        parts.push(`not in known-uploaders (${listed} entries)`);
+        parts.push(`not in known-uploaders (${listed} ${listed === 1 ? 'entry' : 'entries'})`);
     if (input.historyDays > 0) {
         const others = new Set(baseline.map((e) => e.principal.key)).size;
         parts.push(baseline.length > 0
@@ -47862,15 +47875,27 @@ var dist = __nccwpck_require__(8815);
 
 const ok = (value) => ({ ok: true, value });
 const bad = (expected, problem) => problem === undefined ? { ok: false, expected } : { ok: false, problem, expected };
-/** Values echoed in messages are bounded: an input can be a whole file pasted by mistake. */
+// JSON.stringify leaves these raw; in a message they would break the line or reorder the text.
+const INVISIBLE = /[\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+const CONTROL_OR_INVISIBLE = 
+// eslint-disable-next-line no-control-regex -- escaping control characters is the point
+/[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+const escapeChar = (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+/** Text for a one-line message: control, bidi and line-break characters written as `\uXXXX`. */
+const escapeInvisible = (text) => text.replace(CONTROL_OR_INVISIBLE, escapeChar);
+/**
+ * Values echoed in messages are bounded (an input can be a whole file pasted by mistake) and
+ * quoted, with every character that could act on a log or a terminal written as an escape.
+ */
 function shown(value) {
     const text = typeof value === 'string' ? value : String(value);
     const cut = text.length > 200 ? `${text.slice(0, 200)}…` : text;
-    return JSON.stringify(cut);
+    return JSON.stringify(cut).replace(INVISIBLE, escapeChar);
 }
 /** `is not valid[: problem]. Expected X.`, the tail shared by every message. */
 function describeFailure(check) {
-    const problem = check.problem === undefined ? '' : `: ${check.problem}`;
+    // Problems quote parts of the value as they are: keep the message one clean line.
+    const problem = check.problem === undefined ? '' : `: ${escapeInvisible(check.problem)}`;
     return `is not valid${problem}. Expected ${check.expected}.`;
 }
 // The words core.getBooleanInput accepts (YAML 1.2 core schema), plus the yes/no and 1/0 that
@@ -48148,7 +48173,10 @@ class PolicyReader {
                 continue;
             }
             const key = keyNode.value;
-            const keyPath = path === '' ? key : `${path}.${key}`;
+            // A key with spaces, line breaks or control characters is shown quoted: raw, it would
+            // blur the message or break it over lines.
+            const shownKey = /^[\w.-]+$/.test(key) ? key : shown(key);
+            const keyPath = path === '' ? shownKey : `${path}.${shownKey}`;
             if (!allowed.includes(key)) {
                 const hint = closest(key, allowed);
                 const suggestion = hint === undefined ? '' : ` (did you mean ${hint}?)`;
@@ -48328,7 +48356,8 @@ function readRules(reader, entry) {
             continue;
         }
         const keyText = keyNode.value;
-        const path = `rules.${keyText}`;
+        // As in reader.entries: an odd key is quoted so the message stays one clear line.
+        const path = `rules.${/^[\w.-]+$/.test(keyText) ? keyText : shown(keyText)}`;
         const rule = reader.checked(keyNode, path, keyText, checkRuleId(keyText));
         if (rule === undefined)
             continue;
@@ -48467,7 +48496,8 @@ function parsePolicy(text, fileName) {
     const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
     const reader = new PolicyReader(doc, lines, fileName);
     for (const error of [...doc.errors, ...doc.warnings]) {
-        const message = error.message.split('\n')[0] ?? error.message;
+        // The YAML library quotes the file's text as it is, control characters and all.
+        const message = escapeInvisible(error.message.split('\n')[0] ?? error.message);
         reader.at(lines.linePos(error.pos[0]).line || 1, `YAML: ${message}`);
     }
     const policy = emptyPolicy(fileName);
@@ -49308,12 +49338,17 @@ function escape_escapeCommandData(text) {
 function escape_escapeCommandProperty(text) {
     return escape_escapeCommandData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
+// Matches wherever one of the replacements below would change something.
+const MAY_NEED_DEFUSING = /@[A-Za-z0-9_-]|#\d|\bgh-\d|:\/\/|\bwww\./i;
 /**
  * Breaks what GitHub would turn into a notification or a link on its own: `@user` and
  * `@org/team` mentions, `#123` and `GH-123` references, bare `https://` and `www.` autolinks.
  * A zero-width joiner or space keeps the text readable.
  */
 function defuseGitHubReferences(text) {
+    // One scan for the usual text with nothing to defuse instead of five replace passes.
+    if (!MAY_NEED_DEFUSING.test(text))
+        return text;
     return text
         .replace(/@(?=[A-Za-z0-9_-])/g, `@${ZWJ}`)
         .replace(/#(?=\d)/g, `#${ZWJ}`)
@@ -49327,6 +49362,8 @@ function defuseGitHubReferences(text) {
  * `defuseGitHubReferences` and Markdown escaping never touch what this adds.
  */
 function escapeHtml(text) {
+    if (!/[&<>"]/.test(text))
+        return text;
     return text
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
@@ -49363,6 +49400,19 @@ function escapeHtmlText(text, max = DEFAULT_MAX_CHARS) {
 function safeUrl(raw) {
     if (!raw || raw.length > 2000)
         return null;
+    // Each finding's advisory URL reaches several surfaces; parsing it once is enough.
+    const known = SAFE_URLS.get(raw);
+    if (known !== undefined)
+        return known;
+    if (SAFE_URLS.size >= SAFE_URLS_MAX)
+        SAFE_URLS.clear();
+    const safe = checkUrl(raw);
+    SAFE_URLS.set(raw, safe);
+    return safe;
+}
+const SAFE_URLS = new Map();
+const SAFE_URLS_MAX = 50_000;
+function checkUrl(raw) {
     let url;
     try {
         url = new URL(raw.trim());
@@ -50109,11 +50159,20 @@ function common(options, endpoint) {
         ...(options.profile ? { profile: options.profile } : {}),
     };
 }
+/**
+ * The SDK's logger middleware copies every response through its sensitive-data filter before it
+ * hands it to the logger, even to the default no-op one: for 20,000 findings that is ~200 ms of CPU
+ * and a second copy of every page (bench/README.md). The gate never logs SDK responses.
+ */
+function withoutResponseLogging(client) {
+    client.middlewareStack.remove('loggerMiddleware');
+    return client;
+}
 function ecrClient(options) {
-    return new client_ecr_dist_cjs/* ECRClient */.S70(common(options, endpointFor('ECR', options.region)));
+    return withoutResponseLogging(new client_ecr_dist_cjs/* ECRClient */.S70(common(options, endpointFor('ECR', options.region))));
 }
 function cloudTrailClient(options) {
-    return new dist_cjs/* CloudTrailClient */.Vsm(common(options, endpointFor('CLOUDTRAIL', options.region)));
+    return withoutResponseLogging(new dist_cjs/* CloudTrailClient */.Vsm(common(options, endpointFor('CLOUDTRAIL', options.region))));
 }
 
 ;// CONCATENATED MODULE: ./src/aws/aws-errors.ts
@@ -50214,11 +50273,19 @@ function systemCode(error) {
     const cause = field(error, 'cause');
     return cause !== undefined && cause !== error ? stringField(cause, 'code') : undefined;
 }
+// What the SDK appends when it cannot read an answer: developer advice, not the user's business.
+const SDK_DESERIALIZATION_HINT = /\s*Deserialization error: to see the raw response, inspect the hidden field \{error\}\.\$response on this object\.?/;
 function rawMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    const message = stringField(error, 'message');
-    return message ?? String(error);
+    const message = error instanceof Error ? error.message : stringField(error, 'message');
+    return (message ?? String(error)).replace(SDK_DESERIALIZATION_HINT, '');
+}
+/**
+ * The SDK could not read an answer: malformed or truncated JSON, a field of the wrong type. Says
+ * nothing about the image, and the next call may read fine.
+ */
+function isUnreadableResponse(error) {
+    const message = error instanceof Error ? error.message : stringField(error, 'message');
+    return message !== undefined && SDK_DESERIALIZATION_HINT.test(message);
 }
 function isThrottlingError(error) {
     const name = awsErrorName(error);
@@ -50255,7 +50322,10 @@ function isAccessDenied(error) {
 function isRetryableAwsError(error) {
     if (isCredentialsError(error) || isAccessDenied(error))
         return false;
-    return isThrottlingError(error) || isServerError(error) || isNetworkError(error);
+    return (isThrottlingError(error) ||
+        isServerError(error) ||
+        isNetworkError(error) ||
+        isUnreadableResponse(error));
 }
 /** `ThrottlingException: Rate exceeded`, short enough for a note or a progress line. */
 function describeAwsError(error) {
@@ -50377,6 +50447,12 @@ function translateAwsError(error, context) {
         return fail(`Could not reach ${endpointHost(error, context)} for ${action} (${code}). Check the network, ` +
             `HTTPS_PROXY/NO_PROXY, and AWS_ENDPOINT_URL_${context.service.toUpperCase()} if set.${said}`);
     }
+    if (isUnreadableResponse(error)) {
+        return fail(`${serviceLabel(context.service)} answered ${action} ${where(context)} with a response that ` +
+            `could not be read (${name}: ${message}), so nothing was decided from it. Retry the step; ` +
+            `if it keeps happening, check what sits between this runner and AWS ` +
+            `(AWS_ENDPOINT_URL_${context.service.toUpperCase()}, HTTPS_PROXY).`);
+    }
     if (isThrottlingError(error)) {
         return fail(`AWS kept throttling ${action} in ${context.region} after the SDK's retries (${name}). ` +
             `Retry the step later or lower the call rate of other jobs using this account.${said}`);
@@ -50403,7 +50479,7 @@ function crossAccountInspectorMessage(context, caller) {
 
 /** LookupEvents never returns more than 50 events a page. */
 const PAGE_SIZE = 50;
-/** Retries after the SDK's own have given up: throttling, then 5xx / network failures. */
+/** Retries after the SDK's own have given up: throttling, then 5xx / network / unreadable answers. */
 const MAX_THROTTLE_RETRIES = 4;
 const MAX_TRANSIENT_RETRIES = 2;
 const THROTTLE_BACKOFF_MS = [1_000, 2_000, 4_000, 8_000];
@@ -50464,7 +50540,7 @@ async function lookupOnce(runtime, input) {
                 if (delay !== undefined)
                     runtime.limiter.pause(runtime.region, delay);
             }
-            else if (isServerError(error) || isNetworkError(error)) {
+            else if (isServerError(error) || isNetworkError(error) || isUnreadableResponse(error)) {
                 delay = TRANSIENT_BACKOFF_MS[transients];
                 transients += 1;
             }
@@ -50510,6 +50586,17 @@ const cloudtrail_record_asObject = (value) => typeof value === 'object' && value
     ? value
     : undefined;
 const cloudtrail_record_asString = (value) => typeof value === 'string' && value !== '' ? value : undefined;
+/** A value for a reason text. Not `String()`: `{"toString": 1}` from JSON makes it throw. */
+function shownValue(value) {
+    if (typeof value === 'string')
+        return value;
+    try {
+        return JSON.stringify(value) ?? typeof value;
+    }
+    catch {
+        return typeof value;
+    }
+}
 /** One LookupEvents event → a push, or why not. */
 function parseTrailEvent(event) {
     if (event.EventName !== undefined && event.EventName !== PUT_IMAGE) {
@@ -50548,11 +50635,11 @@ function parsePushRecord(value, fallback = {}) {
         return { kind: 'ignored', reason: `event ${eventName}` };
     const source = record.eventSource;
     if (source !== undefined && source !== ECR_EVENT_SOURCE) {
-        return { kind: 'ignored', reason: `event source ${String(source)}` };
+        return { kind: 'ignored', reason: `event source ${shownValue(source)}` };
     }
     // A failed PutImage (ImageAlreadyExists, ImageTagAlreadyExists, denied) changed nothing.
     if (record.errorCode !== undefined && record.errorCode !== null) {
-        return { kind: 'ignored', reason: `failed call (${String(record.errorCode)})` };
+        return { kind: 'ignored', reason: `failed call (${shownValue(record.errorCode)})` };
     }
     const eventTime = readTime(record.eventTime) ?? fallback.eventTime;
     if (!eventTime)
@@ -50741,6 +50828,13 @@ const POLL_CAP_MS = 30_000;
 /** ResourceName values tried per investigation before falling back to EventName. */
 const MAX_RESOURCE_TRIES = 2;
 const WAITING_FOR = 'PutImage event in CloudTrail';
+/**
+ * Calls still unfinished this long after uploader-timeout are abandoned: the SDK alone holds on
+ * 30 s a request over 6 attempts, and throttled lookups back off on top of that.
+ */
+const CALL_GRACE_MS = 5_000;
+/** The reads around a found push (baseline, later pushes of the tag) stop after this long. */
+const HISTORY_BUDGET_MS = 60_000;
 class CloudTrailAdapter {
     calls = 0;
     clientFor;
@@ -50748,6 +50842,7 @@ class CloudTrailAdapter {
     now;
     limiter;
     maxHistoryPages;
+    expireAfter;
     /** Every push read so far, by event id: a later image may already be among them. */
     pushes = new Map();
     /** Which ResourceName form CloudTrail matched in a region, once proven. */
@@ -50760,6 +50855,7 @@ class CloudTrailAdapter {
         this.now = deps.now ?? Date.now;
         this.limiter = deps.limiter ?? sharedCloudTrailLimiter;
         this.maxHistoryPages = Math.max(1, deps.maxHistoryPages ?? DEFAULT_MAX_HISTORY_PAGES);
+        this.expireAfter = deps.expireAfter ?? ((ms) => AbortSignal.timeout(ms));
     }
     callCount() {
         return this.calls;
@@ -50768,6 +50864,7 @@ class CloudTrailAdapter {
     async investigate(image, options) {
         const stats = emptyStats();
         stats.strategy = 'EventName=PutImage';
+        const findExpiry = this.expireAfter(Math.max(0, options.timeoutMs) + CALL_GRACE_MS);
         const runtime = {
             client: this.clientFor(image.region),
             region: image.region,
@@ -50777,7 +50874,7 @@ class CloudTrailAdapter {
             onCall: () => {
                 this.calls += 1;
             },
-            ...(options.signal ? { signal: options.signal } : {}),
+            signal: options.signal ? AbortSignal.any([options.signal, findExpiry]) : findExpiry,
         };
         const evidence = (state, rest = {}) => ({
             state,
@@ -50792,9 +50889,12 @@ class CloudTrailAdapter {
             search = await this.findPush(image, options, runtime);
         }
         catch (error) {
+            const late = findExpiry.aborted
+                ? `CloudTrail did not answer in time: LookupEvents was still unfinished ${CALL_GRACE_MS / 1000} s after uploader-timeout (${Math.round(options.timeoutMs / 1000)} s)${throttledText(stats)} and was abandoned`
+                : undefined;
             return evidence('error', {
                 historyComplete: false,
-                reason: this.failureReason(error, image, options.signal),
+                reason: this.failureReason(error, image, options.signal, late),
             });
         }
         const found = search.hit;
@@ -50809,8 +50909,13 @@ class CloudTrailAdapter {
         if (options.historyDays <= 0 && !tag) {
             return evidence('found', { push });
         }
+        const historyExpiry = this.expireAfter(HISTORY_BUDGET_MS);
+        const historyRuntime = {
+            ...runtime,
+            signal: options.signal ? AbortSignal.any([options.signal, historyExpiry]) : historyExpiry,
+        };
         try {
-            const read = await this.readRepository(image, found, options.historyDays, runtime);
+            const read = await this.readRepository(image, found, options.historyDays, historyRuntime);
             const pushed = push.eventTime.getTime();
             const others = read.pushes.filter((p) => p.eventId !== push.eventId);
             stats.strategy = `find: EventName=PutImage; around the push: ${read.strategy}`;
@@ -50829,13 +50934,17 @@ class CloudTrailAdapter {
                 push,
                 historyComplete: false,
                 historyReachesBack: push.eventTime,
-                reason: `the push was found, but not the pushes around it. ${this.failureReason(error, image, options.signal)}`,
+                reason: `the push was found, but not the pushes around it. ${this.failureReason(error, image, options.signal, historyExpiry.aborted
+                    ? `CloudTrail did not finish reading them within ${HISTORY_BUDGET_MS / 1000} s${throttledText(stats)}`
+                    : undefined)}`,
             });
         }
     }
-    failureReason(error, image, signal) {
+    failureReason(error, image, signal, late) {
         if (signal?.aborted)
             return 'the CloudTrail lookup was cancelled';
+        if (late)
+            return late;
         const translated = translateAwsError(error, {
             service: 'cloudtrail',
             operation: 'LookupEvents',
@@ -51051,6 +51160,9 @@ function finish(pushes, result, window, oldest, strategy) {
         strategy,
         ...(window.historyDays > 0 ? { reachesBack } : {}),
     };
+}
+function throttledText(stats) {
+    return stats.throttled > 0 ? ` (throttled ${stats.throttled} times)` : '';
 }
 function nearer(a, b, pushedAt) {
     if (!pushedAt)
@@ -51372,9 +51484,18 @@ async function resolveTarget(calls, target, defaultRegion) {
 ;// CONCATENATED MODULE: ./src/aws/findings.ts
 
 const UNNAMED = '(unnamed finding)';
+// The SDK passes these shapes through as the JSON arrived: a broken or hostile response can put
+// any type in any field. Text of another type counts as absent, a list that is not one as empty.
+const findings_text = (value) => typeof value === 'string' ? value : undefined;
+/** The objects of a list field; anything else in it (or a non-list) is skipped. */
+function objectsOf(value) {
+    if (!Array.isArray(value))
+        return [];
+    return value.filter((item) => typeof item === 'object' && item !== null);
+}
 /** Scanner severity → ours. Inspector's UNTRIAGED and anything unknown become UNDEFINED. */
 function toSeverity(raw) {
-    const upper = (raw ?? '').trim().toUpperCase();
+    const upper = (findings_text(raw) ?? '').trim().toUpperCase();
     return model_SEVERITIES.includes(upper) ? upper : 'UNDEFINED';
 }
 function parseScore(text) {
@@ -51385,11 +51506,13 @@ function parseScore(text) {
 }
 function normalizeBasic(f) {
     const attributes = new Map();
-    for (const attribute of f.attributes ?? []) {
-        if (attribute.key && attribute.value !== undefined)
-            attributes.set(attribute.key, attribute.value);
+    for (const attribute of objectsOf(f.attributes)) {
+        const key = findings_text(attribute.key);
+        const value = findings_text(attribute.value);
+        if (key && value !== undefined)
+            attributes.set(key, value);
     }
-    const name = f.name ?? UNNAMED;
+    const name = findings_text(f.name) ?? UNNAMED;
     const packageName = attributes.get('package_name');
     const packages = [];
     if (packageName) {
@@ -51399,14 +51522,15 @@ function normalizeBasic(f) {
     const finding = {
         id: name,
         name,
-        description: f.description ?? '',
+        description: findings_text(f.description) ?? '',
         severity: toSeverity(f.severity),
-        scannerSeverity: f.severity ?? '',
+        scannerSeverity: findings_text(f.severity) ?? '',
         packages,
         source: 'basic',
     };
-    if (f.uri)
-        finding.uri = f.uri;
+    const uri = findings_text(f.uri);
+    if (uri)
+        finding.uri = uri;
     // CVSS 3 is the current scoring system; CVSS 2 only when that is all the scanner gave.
     for (const version of ['3', '2']) {
         const score = parseScore(attributes.get(`CVSS${version}_SCORE`));
@@ -51419,7 +51543,7 @@ function normalizeBasic(f) {
     return finding;
 }
 function versionNumber(version) {
-    const value = Number.parseFloat(version ?? '');
+    const value = Number.parseFloat(findings_text(version) ?? '');
     return Number.isFinite(value) ? value : 0;
 }
 /** Highest CVSS version among v3/v4 entries; an older version only when no v3/v4 exists. */
@@ -51438,58 +51562,67 @@ function pickCvss(entries) {
 const NO_FIX = new Set(['NOTAVAILABLE', 'NOT_AVAILABLE', 'NONE', '']);
 /** `epoch:version-release`, as the package manager itself prints it. */
 function packageVersion(p) {
-    if (!p.version)
+    const version = findings_text(p.version);
+    if (!version)
         return undefined;
     const epoch = typeof p.epoch === 'number' && p.epoch > 0 ? `${p.epoch}:` : '';
-    const release = p.release ? `-${p.release}` : '';
-    return `${epoch}${p.version}${release}`;
+    const release = findings_text(p.release) ? `-${findings_text(p.release)}` : '';
+    return `${epoch}${version}${release}`;
 }
 function toPackage(p) {
-    const out = { name: p.name ?? '(unknown package)' };
+    const out = { name: findings_text(p.name) ?? '(unknown package)' };
     const version = packageVersion(p);
     if (version)
         out.version = version;
-    if (p.fixedInVersion && !NO_FIX.has(p.fixedInVersion.trim().toUpperCase()))
-        out.fixedInVersion = p.fixedInVersion;
-    if (p.packageManager)
-        out.packageManager = p.packageManager;
-    if (p.filePath)
-        out.filePath = p.filePath;
+    const fixed = findings_text(p.fixedInVersion);
+    if (fixed && !NO_FIX.has(fixed.trim().toUpperCase()))
+        out.fixedInVersion = fixed;
+    const manager = findings_text(p.packageManager);
+    if (manager)
+        out.packageManager = manager;
+    const filePath = findings_text(p.filePath);
+    if (filePath)
+        out.filePath = filePath;
     return out;
 }
 function yesNoPartial(value) {
-    const upper = value?.toUpperCase();
+    const upper = findings_text(value)?.toUpperCase();
     return upper === 'YES' || upper === 'NO' || upper === 'PARTIAL' ? upper : undefined;
 }
 function normalizeEnhanced(f) {
     const details = f.packageVulnerabilityDetails;
-    const id = details?.vulnerabilityId ?? f.title ?? f.findingArn ?? UNNAMED;
+    const id = findings_text(details?.vulnerabilityId) ?? findings_text(f.title) ?? findings_text(f.findingArn) ?? UNNAMED;
     const finding = {
         id,
         name: id,
-        description: f.description ?? '',
+        description: findings_text(f.description) ?? '',
         severity: toSeverity(f.severity),
-        scannerSeverity: f.severity ?? '',
-        packages: (details?.vulnerablePackages ?? []).map(toPackage),
+        scannerSeverity: findings_text(f.severity) ?? '',
+        packages: objectsOf(details?.vulnerablePackages).map(toPackage),
         source: 'enhanced',
     };
-    const uri = details?.sourceUrl ?? details?.referenceUrls?.find((url) => url !== '');
+    const references = Array.isArray(details?.referenceUrls) ? details.referenceUrls : [];
+    const uri = findings_text(details?.sourceUrl) ?? references.map(findings_text).find((url) => url !== undefined && url !== '');
     if (uri)
         finding.uri = uri;
-    const cvss = pickCvss(details?.cvss ?? []);
+    const cvss = pickCvss(objectsOf(details?.cvss));
     if (cvss?.baseScore !== undefined) {
+        const vector = findings_text(cvss.scoringVector);
+        const version = findings_text(cvss.version);
         finding.cvss = {
             score: cvss.baseScore,
-            ...(cvss.scoringVector ? { vector: cvss.scoringVector } : {}),
-            ...(cvss.version ? { version: cvss.version } : {}),
+            ...(vector ? { vector } : {}),
+            ...(version ? { version } : {}),
         };
     }
     else if (typeof f.scoreDetails?.cvss?.score === 'number') {
         const adjusted = f.scoreDetails.cvss;
+        const vector = findings_text(adjusted.scoringVector);
+        const version = findings_text(adjusted.version);
         finding.cvss = {
             score: f.scoreDetails.cvss.score,
-            ...(adjusted.scoringVector ? { vector: adjusted.scoringVector } : {}),
-            ...(adjusted.version ? { version: adjusted.version } : {}),
+            ...(vector ? { vector } : {}),
+            ...(version ? { version } : {}),
         };
     }
     if (typeof f.score === 'number')
@@ -51500,8 +51633,9 @@ function normalizeEnhanced(f) {
     const exploit = yesNoPartial(f.exploitAvailable);
     if (exploit === 'YES' || exploit === 'NO')
         finding.exploitAvailable = exploit;
-    if (f.title)
-        finding.title = f.title;
+    const title = findings_text(f.title);
+    if (title)
+        finding.title = title;
     return finding;
 }
 /** Counts per severity, from the findings themselves (never from `findingSeverityCounts`). */
@@ -51520,6 +51654,19 @@ const MAX_PAGES = 1000;
 const MAX_EMPTY_PAGES = 5;
 /** Basic pages honour up to 1,000; enhanced pages hold 100 whatever is asked. */
 const scan_read_PAGE_SIZE = 1000;
+/**
+ * Entries of a findings list the verdict cannot rest on: a severity that is not text could have
+ * been CRITICAL. Counted so the read fails closed instead of scoring them as UNDEFINED.
+ */
+function unreadableEntries(list) {
+    if (list === undefined || list === null)
+        return 0;
+    if (!Array.isArray(list))
+        return 1;
+    return list.filter((item) => typeof item !== 'object' ||
+        item === null ||
+        typeof item.severity !== 'string').length;
+}
 function typeOf(page) {
     const findings = page.imageScanFindings;
     if (findings?.enhancedFindings !== undefined)
@@ -51530,9 +51677,12 @@ function typeOf(page) {
 }
 function addPage(read, page) {
     const findings = page.imageScanFindings;
-    const basic = (findings?.findings ?? []).map(normalizeBasic);
-    const enhanced = (findings?.enhancedFindings ?? []).map(normalizeEnhanced);
+    const basic = objectsOf(findings?.findings).map(normalizeBasic);
+    const enhanced = objectsOf(findings?.enhancedFindings).map(normalizeEnhanced);
     read.findings.push(...basic, ...enhanced);
+    const unreadable = unreadableEntries(findings?.findings) + unreadableEntries(findings?.enhancedFindings);
+    if (unreadable > 0)
+        read.unreadable = (read.unreadable ?? 0) + unreadable;
     read.type ??= typeOf(page);
     return basic.length + enhanced.length;
 }
@@ -51543,14 +51693,17 @@ function addPage(read, page) {
 async function readScan(fetchPage, final) {
     const first = await fetchPage(undefined);
     const summary = first.imageScanFindings;
+    // A status or description of another type is an unknown status (fail closed), not a crash.
+    const status = first.imageScanStatus?.status;
+    const description = first.imageScanStatus?.description;
     const read = {
-        status: first.imageScanStatus?.status,
+        status: typeof status === 'string' ? status : status === undefined ? undefined : String(status),
         type: typeOf(first),
         findings: [],
         pages: 1,
     };
-    if (first.imageScanStatus?.description)
-        read.description = first.imageScanStatus.description;
+    if (typeof description === 'string' && description !== '')
+        read.description = description;
     if (summary?.imageScanCompletedAt)
         read.completedAt = summary.imageScanCompletedAt;
     if (summary?.vulnerabilitySourceUpdatedAt)
@@ -51581,6 +51734,9 @@ async function readScan(fetchPage, final) {
         read.pages += 1;
         emptyRun = addPage(read, page) === 0 ? emptyRun + 1 : 0;
         token = page.nextToken;
+    }
+    if (read.unreadable && !read.incomplete) {
+        read.incomplete = `ECR sent ${read.unreadable} finding entr${read.unreadable === 1 ? 'y' : 'ies'} without a readable severity`;
     }
     return read;
 }
@@ -51651,6 +51807,12 @@ function pollDelayMs(poll, random) {
 /** Re-read delays when an enhanced COMPLETE may have come before its findings. */
 const REREAD_DELAYS_MS = [3_000, 5_000, 8_000];
 const START_GRACE_MAX_MS = 30_000;
+/**
+ * A call still unanswered this long after the deadline is abandoned. The SDK alone holds on for
+ * 30 s a request over 6 attempts, so one hung connection would outlast a short scan-timeout
+ * many times over.
+ */
+const scan_wait_CALL_GRACE_MS = 5_000;
 function scan_wait_label(image) {
     return image.platform ? `${image.target.raw} (${image.platform})` : image.target.raw;
 }
@@ -51695,6 +51857,10 @@ class ScanWait {
     deadline;
     notes = [];
     context;
+    /** Aborts calls still in flight CALL_GRACE_MS after the deadline. */
+    expired;
+    /** The caller's signal or the expiry, whichever comes first. */
+    signal;
     calls = 0;
     polls = 0;
     lastStatus;
@@ -51708,6 +51874,9 @@ class ScanWait {
         this.options = options;
         this.start = deps.now();
         this.deadline = this.start + Math.max(0, options.timeoutMs);
+        const expireAfter = deps.expireAfter ?? ((ms) => AbortSignal.timeout(ms));
+        this.expired = expireAfter(Math.max(0, options.timeoutMs) + scan_wait_CALL_GRACE_MS);
+        this.signal = options.signal ? AbortSignal.any([options.signal, this.expired]) : this.expired;
         this.context = {
             service: 'ecr',
             operation: 'DescribeImageScanFindings',
@@ -51729,7 +51898,7 @@ class ScanWait {
     }
     fetchPage = (nextToken) => {
         this.calls += 1;
-        return this.deps.calls.describeImageScanFindings(this.image.region, { ...this.base(), maxResults: scan_read_PAGE_SIZE, ...(nextToken ? { nextToken } : {}) }, this.options.signal);
+        return this.deps.calls.describeImageScanFindings(this.image.region, { ...this.base(), maxResults: scan_read_PAGE_SIZE, ...(nextToken ? { nextToken } : {}) }, this.signal);
     };
     progress(waitingFor) {
         this.options.onProgress?.({
@@ -51793,6 +51962,12 @@ class ScanWait {
                 `${this.lastStatus ?? 'none seen'}${lastError}.`,
         });
     }
+    /** The deadline passed with a call still in flight (or before one could be made). */
+    abandoned() {
+        this.lastError = `a DescribeImageScanFindings call was still unanswered ${secondsText(scan_wait_CALL_GRACE_MS)} after the deadline and was abandoned`;
+        this.sawOnlyNotFound = false;
+        return this.timedOut();
+    }
     crossAccountHint() {
         const registry = this.image.registryId;
         const caller = this.deps.callerAccountId;
@@ -51810,7 +51985,7 @@ class ScanWait {
                 repositoryName: this.image.repository,
                 imageId: { imageDigest: this.image.imageDigest },
                 ...(this.image.registryId ? { registryId: this.image.registryId } : {}),
-            }, this.options.signal);
+            }, this.signal);
             this.typeHint ??= 'BASIC';
             this.notes.push(`No scan existed after ${secondsText(this.deps.now() - this.start)}; started a basic scan with StartImageScan.`);
         }
@@ -51830,18 +52005,22 @@ class ScanWait {
         let previous = first;
         for (const delay of REREAD_DELAYS_MS) {
             const remaining = this.deadline - this.deps.now();
-            if (remaining <= 0 || this.options.signal?.aborted) {
+            if (remaining <= 0 || this.signal.aborted) {
                 this.notes.push('Findings were not confirmed by a second read before the deadline.');
                 return previous;
             }
-            await this.deps.sleep(Math.min(delay, remaining), this.options.signal);
+            await this.deps.sleep(Math.min(delay, remaining), this.signal);
             let next;
             try {
                 next = await readScan(this.fetchPage, (status) => dispositionOf(status) === 'done');
             }
             catch (error) {
-                if (this.options.signal?.aborted)
+                if (this.signal.aborted) {
+                    if (this.expired.aborted) {
+                        this.notes.push('Findings were not confirmed by a second read before the deadline.');
+                    }
                     return previous;
+                }
                 const vanished = awsErrorName(error) === 'ScanNotFoundException';
                 if (!vanished && !isRetryableAwsError(error))
                     throw translateAwsError(error, this.context);
@@ -51875,6 +52054,9 @@ class ScanWait {
         for (;;) {
             if (this.options.signal?.aborted)
                 return this.cancelled();
+            // Only after a stalled sleep: what the polls saw so far stands.
+            if (this.expired.aborted)
+                return this.polls === 0 ? this.abandoned() : this.timedOut();
             this.polls += 1;
             let waitingFor;
             let notFound = false;
@@ -51902,6 +52084,8 @@ class ScanWait {
             catch (error) {
                 if (this.options.signal?.aborted)
                     return this.cancelled();
+                if (this.expired.aborted)
+                    return this.abandoned();
                 if (awsErrorName(error) === 'ScanNotFoundException') {
                     notFound = true;
                     waitingFor = 'scan to start (ScanNotFound)';
@@ -51923,7 +52107,7 @@ class ScanWait {
             const remaining = this.deadline - this.deps.now();
             if (remaining <= 0)
                 return this.timedOut();
-            await this.deps.sleep(Math.min(pollDelayMs(this.polls, this.deps.random), remaining), this.options.signal);
+            await this.deps.sleep(Math.min(pollDelayMs(this.polls, this.deps.random), remaining), this.signal);
         }
     }
 }
@@ -52052,6 +52236,14 @@ const isActive = (d) => !d.ignored;
 function format_compareDetections(a, b) {
     return (Number(a.ignored) - Number(b.ignored) ||
         levelRank(a.level) - levelRank(b.level) ||
+        detectionWeight(b) - detectionWeight(a) ||
+        (b.cvss ?? -1) - (a.cvss ?? -1) ||
+        compareText(a.findingId ?? a.rule, b.findingId ?? b.rule) ||
+        a.imageIndex - b.imageIndex);
+}
+/** Findings tables: severity (critical first), then CVSS high to low, then id; ignored last. */
+function compareFindings(a, b) {
+    return (Number(a.ignored) - Number(b.ignored) ||
         detectionWeight(b) - detectionWeight(a) ||
         (b.cvss ?? -1) - (a.cvss ?? -1) ||
         compareText(a.findingId ?? a.rule, b.findingId ?? b.rule) ||
@@ -52259,7 +52451,8 @@ function findFromLine(dockerfileText) {
         if (inDirectives) {
             const directive = /^#\s*([a-zA-Z]+)\s*=\s*(\S+)\s*$/.exec(trimmed);
             if (directive) {
-                if (directive[1]?.toLowerCase() === 'escape' && (directive[2] === '`' || directive[2] === '\\')) {
+                if (directive[1]?.toLowerCase() === 'escape' &&
+                    (directive[2] === '`' || directive[2] === '\\')) {
                     escapeChar = directive[2];
                 }
                 return;
@@ -52486,7 +52679,7 @@ function renderSarif(report, options = {}) {
     let text = JSON.stringify(log);
     for (let attempt = 0; attempt < 8; attempt += 1) {
         const raw = Buffer.byteLength(text, 'utf8');
-        const zipped = raw <= maxGzip - 1024 ? raw : (0,external_node_zlib_.gzipSync)(text).length;
+        const zipped = raw <= maxGzip - 1024 ? raw : gzippedSize(text, maxGzip);
         if (zipped <= maxGzip)
             break;
         ratio *= (zipped / maxGzip) * 1.05;
@@ -52497,11 +52690,23 @@ function renderSarif(report, options = {}) {
     const omittedResults = plans.reduce((sum, p, i) => sum + p.candidates.length - (keep[i] ?? 0), 0);
     return { log, text, omittedResults, omittedRuns };
 }
+/**
+ * The gzipped size, cheaply when it is clearly within `limit`: level 1 compresses less than the
+ * default level GitHub's upload uses, so a level-1 size within the limit settles it at about half
+ * the cost (a 28 MB log for 20,000 findings: bench/README.md).
+ */
+function gzippedSize(text, limit) {
+    const quick = (0,external_node_zlib_.gzipSync)(text, { level: 1 }).length;
+    return quick <= limit ? quick : (0,external_node_zlib_.gzipSync)(text).length;
+}
 function buildPieces(image, candidates, options) {
     const rules = [];
     const ruleIndex = new Map();
     const rulesFor = [0];
     const costs = [];
+    // The same for every result of the image, so worked out once and shared (the log is data to
+    // serialise): fileUri cleans and encodes every path segment.
+    const where = sarif_location(image, options);
     const results = candidates.map((c) => {
         let cost = 0;
         let at = ruleIndex.get(c.ruleId);
@@ -52512,7 +52717,7 @@ function buildPieces(image, candidates, options) {
             rules.push(rule);
             cost += Buffer.byteLength(JSON.stringify(rule), 'utf8') + 1;
         }
-        const result = resultOf(image, c, at, options);
+        const result = resultOf(image, c, at, where);
         cost += Buffer.byteLength(JSON.stringify(result), 'utf8') + 1;
         costs.push(cost);
         rulesFor.push(rules.length);
@@ -52581,7 +52786,8 @@ function sampleRatio(built) {
 }
 const resultRank = (image) => image ? ['fail', 'warn', 'pass'].indexOf(image.result) : 3;
 function category(image) {
-    const platform = image.platform ? `/${image.platform}` : '';
+    // The platform comes from the image index, which whoever pushed it wrote: shown, never raw.
+    const platform = image.platform ? `/${escape_cleanLine(image.platform, 200)}` : '';
     return `ecr-risk-gate/${registryHost(image)}/${image.repository}${platform}/`.replace(/\s/g, '_');
 }
 /** Results to be for one image, most important first (what survives the limits). */
@@ -52722,7 +52928,7 @@ function descriptionOf(d) {
     const prefix = `${d.findingId ?? ''}, `;
     return finding.startsWith(prefix) ? finding.slice(prefix.length) : finding;
 }
-function resultOf(image, c, ruleIndex, options) {
+function resultOf(image, c, ruleIndex, where) {
     const d = c.detection;
     const pkg = c.packageIndex === null ? undefined : d.packages?.[c.packageIndex];
     const label = format_imageLabel(image);
@@ -52741,7 +52947,7 @@ function resultOf(image, c, ruleIndex, options) {
         ruleIndex,
         level: LEVEL[d.level],
         message: { text: cleanText(text, 1000) },
-        locations: [sarif_location(image, options)],
+        locations: [where],
         partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(image, c, pkg) },
         properties: {
             severity: (format_severityOfRule(d.rule) ?? d.severity).toLowerCase(),
@@ -52776,7 +52982,9 @@ function sarif_location(image, options) {
     }
     return {
         physicalLocation: {
-            artifactLocation: { uri: fileUri(`ecr/${registryHost(image)}/${image.repository}/Dockerfile`) },
+            artifactLocation: {
+                uri: fileUri(`ecr/${registryHost(image)}/${image.repository}/Dockerfile`),
+            },
             region: { startLine: 1 },
         },
     };
@@ -52795,7 +53003,13 @@ function fingerprint(image, c, pkg) {
     const parts = format_isFindingRule(d.rule)
         ? [pkg?.name ?? '', pkg?.version ?? '', c.ruleId]
         : [d.rule, d.principal ?? d.user ?? ''];
-    const identity = [image.registryId, image.region, image.repository, image.platform ?? '', ...parts];
+    const identity = [
+        image.registryId,
+        image.region,
+        image.repository,
+        image.platform ?? '',
+        ...parts,
+    ];
     return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(identity)).digest('hex');
 }
 
@@ -53118,15 +53332,17 @@ function parseArgs(argv, output) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/color.ts
+// Node's own rule for FORCE_COLOR: these values force colour, any other value disables it.
+const FORCING = new Set(['', '1', 'true', '2', '3']);
 /**
- * Colour for a stream, as Node and chalk decide it: FORCE_COLOR wins (`0`/`false` turn colour
- * off, any other value on, so CI logs that render ANSI can ask for it); else NO_COLOR set to
- * anything non-empty turns it off (no-color.org); else a terminal that is not `TERM=dumb`.
+ * Colour for a stream, decided as Node decides it: FORCE_COLOR wins (so CI logs that render ANSI
+ * can ask for it, and `FORCE_COLOR=0` turns it off); else NO_COLOR set to anything non-empty turns
+ * it off (no-color.org); else a terminal that is not `TERM=dumb`.
  */
 function useColor(env, isTTY) {
     const force = env.FORCE_COLOR;
     if (force !== undefined)
-        return !['0', 'false'].includes(force.trim().toLowerCase());
+        return FORCING.has(force.trim().toLowerCase());
     if ((env.NO_COLOR ?? '') !== '')
         return false;
     if (env.TERM === 'dumb')
@@ -53163,8 +53379,10 @@ function verdictLine(report, imageIndex) {
 /** Registry, digest, tags and scan state in one line. */
 function imageFacts(image) {
     const tags = image.imageTags.length
-        ? image.imageTags.slice(0, 10).map((t) => markdownCode(t, 128)).join(', ') +
-            (image.imageTags.length > 10 ? ` +${image.imageTags.length - 10} more` : '')
+        ? image.imageTags
+            .slice(0, 10)
+            .map((t) => markdownCode(t, 128))
+            .join(', ') + (image.imageTags.length > 10 ? ` +${image.imageTags.length - 10} more` : '')
         : 'untagged';
     const scan = `${escapeMarkdown(image.scan.type ?? 'no', 20)} scan ${escapeMarkdown(image.scan.status, 60)}${image.scan.completedAt ? ` at ${escapeMarkdown(image.scan.completedAt, 40)}` : ''}`;
     const index = image.indexDigest ? ` · index ${markdownCode(image.indexDigest, 100)}` : '';
@@ -53172,7 +53390,10 @@ function imageFacts(image) {
         markdownCode(`${registryHost(image)}/${image.repository}`, 300),
         `digest ${markdownCode(image.imageDigest, 100)}${index}`,
         `tags ${tags}`,
-        scan + (image.scan.description && image.scan.status !== 'COMPLETE' ? `: ${escapeMarkdown(image.scan.description, 300)}` : ''),
+        scan +
+            (image.scan.description && image.scan.status !== 'COMPLETE'
+                ? `: ${escapeMarkdown(image.scan.description, 300)}`
+                : ''),
     ].join(' · ');
 }
 function uploaderLine(image) {
@@ -53185,8 +53406,14 @@ function uploaderLine(image) {
 function decidingTable(detections, maxTopIds = 5) {
     const active = detections.filter((d) => !d.ignored).sort(format_compareDetections);
     const byRule = new Map();
-    for (const d of active)
-        byRule.set(d.rule, [...(byRule.get(d.rule) ?? []), d]);
+    // Appended in place: copying the group on every detection is quadratic (20,000 findings).
+    for (const d of active) {
+        const group = byRule.get(d.rule);
+        if (group)
+            group.push(d);
+        else
+            byRule.set(d.rule, [d]);
+    }
     const counted = [...byRule.values()].filter((g) => g[0]?.level !== 'off');
     const off = [...byRule.values()].filter((g) => g[0]?.level === 'off');
     let out = '';
@@ -53217,13 +53444,17 @@ function groupDetails(group, maxTopIds) {
     const first = group[0];
     if (format_isFindingRule(first.rule)) {
         const shown = group.slice(0, maxTopIds).map((d) => {
-            const pkgs = format_unique((d.packages ?? []).map((p) => p.name)).slice(0, 2).join(', ');
+            const pkgs = format_unique((d.packages ?? []).map((p) => p.name))
+                .slice(0, 2)
+                .join(', ');
             return `${markdownLink(d.findingId ?? 'finding', d.uri, 100)}${pkgs ? ` (${escapeMarkdown(pkgs, 120)})` : ''}`;
         });
         const more = group.length - shown.length;
         return shown.join(', ') + (more > 0 ? ` +${more} more` : '');
     }
-    const lines = format_unique(group.map((d) => d.message)).slice(0, 3).map((m) => escapeMarkdown(m, 400));
+    const lines = format_unique(group.map((d) => d.message))
+        .slice(0, 3)
+        .map((m) => escapeMarkdown(m, 400));
     const details = format_unique(group.flatMap((d) => (d.detail ? [d.detail] : []))).slice(0, 2);
     return [...lines, ...details.map((d) => escapeMarkdown(d, 300))].join('<br>');
 }
@@ -53232,7 +53463,8 @@ const FINDING_HEAD = tableHead(['Vulnerability', 'Package', 'Installed', 'Fixed 
 function findingRow(d) {
     const packages = (d.packages ?? []).slice(0, 5);
     const more = (d.packages?.length ?? 0) - packages.length;
-    const col = (pick) => packages.map((p) => escapeMarkdown(pick(p) ?? '—', 80)).join('<br>') + (more > 0 ? `<br>+${more} more` : '');
+    const col = (pick) => packages.map((p) => escapeMarkdown(pick(p) ?? '—', 80)).join('<br>') +
+        (more > 0 ? `<br>+${more} more` : '');
     const severity = format_severityOfRule(d.rule) ?? d.rule.toUpperCase();
     return tableRow([
         markdownLink(d.findingId ?? 'finding', d.uri, 100),
@@ -53243,7 +53475,14 @@ function findingRow(d) {
         d.cvss === undefined ? '—' : d.cvss.toFixed(1),
     ]);
 }
-const IGNORED_HEAD = tableHead(['Vulnerability', 'Package', 'Severity', 'Reason', 'Expires', 'By']);
+const IGNORED_HEAD = tableHead([
+    'Vulnerability',
+    'Package',
+    'Severity',
+    'Reason',
+    'Expires',
+    'By',
+]);
 function ignoredRow(item) {
     return tableRow([
         escapeMarkdown(item.findingId, 100),
@@ -53373,7 +53612,18 @@ function renderHeader(report, budget) {
 }
 function renderCombined(report, left, budget) {
     let out = '### Images\n\n';
-    out += tableHead(['Image', 'Result', 'Risk', 'Critical', 'High', 'Medium', 'Low', 'Info', 'Undefined', 'Uploader'], ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left']);
+    out += tableHead([
+        'Image',
+        'Result',
+        'Risk',
+        'Critical',
+        'High',
+        'Medium',
+        'Low',
+        'Info',
+        'Undefined',
+        'Uploader',
+    ], ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left']);
     let shown = 0;
     for (const image of report.images.slice(0, MAX_COMBINED_ROWS)) {
         const c = image.scan.counts;
@@ -53413,7 +53663,7 @@ function renderFindings(report, index, budget, left) {
     const image = report.images[index];
     const rows = detectionsOf(report, index)
         .filter((d) => !d.ignored && format_isFindingRule(d.rule))
-        .sort(format_compareDetections);
+        .sort(compareFindings);
     if (!image || rows.length === 0)
         return '';
     const head = detailsOpen(summaryText(`Findings: ${rows.length} (${countsText(image)})`), rows.length <= 20);
@@ -53433,7 +53683,9 @@ function renderFindings(report, index, budget, left) {
     }
     const missing = rows.length - shown;
     left.findings += missing;
-    const note = missing > 0 ? `\n_${format_plural(missing, 'finding')} of this image left out here (size limit); the JSON report has all ${rows.length}._\n` : '';
+    const note = missing > 0
+        ? `\n_${format_plural(missing, 'finding')} of this image left out here (size limit); the JSON report has all ${rows.length}._\n`
+        : '';
     return `${head}${FINDING_HEAD}${body}${note}${DETAILS_CLOSE}\n`;
 }
 function renderIgnored(report, index, budget, left) {
@@ -53503,7 +53755,11 @@ const ANSI = {
     magenta: '\u001b[35m',
     cyan: '\u001b[36m',
 };
-const RESULT_STYLE = { pass: 'green', warn: 'yellow', fail: 'red' };
+const RESULT_STYLE = {
+    pass: 'green',
+    warn: 'yellow',
+    fail: 'red',
+};
 const SEVERITY_STYLE = {
     CRITICAL: 'magenta',
     HIGH: 'red',
@@ -53546,8 +53802,10 @@ function imageBlock(report, image, index, top, paint) {
     const lines = [];
     const detections = detectionsOf(report, index);
     lines.push(`${paint('bold', escapeTerminal(format_imageLabel(image), 300))}  ${paint(RESULT_STYLE[image.result], image.result.toUpperCase())}  risk ${image.riskScore}`);
-    for (const reason of imageReasons(report, index))
-        lines.push(`  ${escapeTerminal(reason, 500)}`);
+    if (report.images.length > 1) {
+        for (const reason of imageReasons(report, index))
+            lines.push(`  ${escapeTerminal(reason, 500)}`);
+    }
     lines.push(`  ${escapeTerminal(`${registryHost(image)}/${image.repository}@${image.imageDigest}`, 400)}`);
     lines.push(`  scan: ${escapeTerminal(`${image.scan.type ?? 'none'} ${image.scan.status}${image.scan.completedAt ? ` at ${image.scan.completedAt}` : ''}${image.scan.description && image.scan.status !== 'COMPLETE' ? `: ${image.scan.description}` : ''}`, 400)}`);
     const widths = model_SEVERITIES.map((s) => Math.max(s.length, 5));
@@ -53556,8 +53814,14 @@ function imageBlock(report, image, index, top, paint) {
     lines.push(`  uploader: ${escapeTerminal(uploaderSentence(image), 600)}`);
     const active = detections.filter((d) => !d.ignored && d.level !== 'off').sort(format_compareDetections);
     const byRule = new Map();
-    for (const d of active)
-        byRule.set(d.rule, [...(byRule.get(d.rule) ?? []), d]);
+    // Appended in place: copying the group on every detection is quadratic (20,000 findings).
+    for (const d of active) {
+        const group = byRule.get(d.rule);
+        if (group)
+            group.push(d);
+        else
+            byRule.set(d.rule, [d]);
+    }
     if (byRule.size > 0) {
         lines.push('  deciding detections:');
         for (const [rule, group] of byRule) {
@@ -53568,7 +53832,9 @@ function imageBlock(report, image, index, top, paint) {
             lines.push(`    ${paint(style, first.level.padEnd(6))} ${rule.padEnd(22)} ${String(group.length).padStart(5)}  risk ${String(risk).padStart(5)}${what}`);
         }
     }
-    const findings = detections.filter((d) => !d.ignored && format_isFindingRule(d.rule)).sort(format_compareDetections);
+    const findings = detections
+        .filter((d) => !d.ignored && format_isFindingRule(d.rule))
+        .sort(compareFindings);
     if (findings.length > 0) {
         lines.push(`  top findings (${Math.min(top, findings.length)} of ${findings.length}):`);
         for (const d of findings.slice(0, top)) {
@@ -53652,8 +53918,11 @@ function formatElapsed(ms) {
 }
 // A full digest is 71 characters of noise on a status line; 12 hex digits identify it.
 const shortenDigests = (text) => text.replace(/\b(sha256:[0-9a-f]{12})[0-9a-f]{52}\b/g, '$1…');
+// The registry host is the same for nearly every image and would push the status off the line.
+const withoutEcrHost = (text) => text.replace(/^\d{12}\.dkr[.-]ecr[^/\s]*\.(?:amazonaws\.com(?:\.cn)?|on\.aws)\//, '');
 /** Image labels come from user input and ECR: nothing in them may act on the terminal. */
 const clean = (text) => escapeTerminal(shortenDigests(text), 300);
+const cleanImage = (text) => clean(withoutEcrHost(text));
 /**
  * The engine's waits as the user sees them, shared by the CLI (stderr) and the action (log). On a
  * terminal: one line, redrawn in place
@@ -53683,7 +53952,7 @@ class ProgressLine {
         const key = progressKey(event);
         const previous = this.waits.get(key);
         const wait = {
-            image: clean(event.image),
+            image: cleanImage(event.image),
             waitingFor: clean(event.waitingFor),
             elapsedMs: event.elapsedMs,
             at: this.now(),
@@ -53727,7 +53996,9 @@ class ProgressLine {
     draw() {
         if (this.closed || this.waits.size === 0)
             return;
-        const width = Math.max(20, (this.options.stream.columns ?? 80) - 1);
+        // A pseudo-terminal nobody sized reports 0 columns: treat it as unknown, not as 0.
+        const columns = this.options.stream.columns || 80;
+        const width = Math.max(20, columns - 1);
         // A line longer than the terminal wraps, and `\r` can no longer take it back.
         const full = this.line();
         const text = full.length > width ? `${full.slice(0, width - 1)}…` : full;
@@ -53919,6 +54190,9 @@ async function run(argv, io) {
 
 ;// CONCATENATED MODULE: ./src/cli.ts
 
+// The SDK is bundled at a fixed version that runs on Node 20; its warning about what future SDK
+// releases will require is not something a user of this tool can act on.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 // `ecr-risk-gate ... | head` closes the pipe early: that is the reader's choice, not a crash.
 for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error) => {

@@ -122,10 +122,22 @@ function systemCode(error: unknown): string | undefined {
   return cause !== undefined && cause !== error ? stringField(cause, 'code') : undefined;
 }
 
+// What the SDK appends when it cannot read an answer: developer advice, not the user's business.
+const SDK_DESERIALIZATION_HINT =
+  /\s*Deserialization error: to see the raw response, inspect the hidden field \{error\}\.\$response on this object\.?/;
+
 function rawMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  const message = stringField(error, 'message');
-  return message ?? String(error);
+  const message = error instanceof Error ? error.message : stringField(error, 'message');
+  return (message ?? String(error)).replace(SDK_DESERIALIZATION_HINT, '');
+}
+
+/**
+ * The SDK could not read an answer: malformed or truncated JSON, a field of the wrong type. Says
+ * nothing about the image, and the next call may read fine.
+ */
+export function isUnreadableResponse(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : stringField(error, 'message');
+  return message !== undefined && SDK_DESERIALIZATION_HINT.test(message);
 }
 
 export function isThrottlingError(error: unknown): boolean {
@@ -164,7 +176,12 @@ export function isAccessDenied(error: unknown): boolean {
  */
 export function isRetryableAwsError(error: unknown): boolean {
   if (isCredentialsError(error) || isAccessDenied(error)) return false;
-  return isThrottlingError(error) || isServerError(error) || isNetworkError(error);
+  return (
+    isThrottlingError(error) ||
+    isServerError(error) ||
+    isNetworkError(error) ||
+    isUnreadableResponse(error)
+  );
 }
 
 /** `ThrottlingException: Rate exceeded`, short enough for a note or a progress line. */
@@ -304,6 +321,14 @@ export function translateAwsError(error: unknown, context: AwsErrorContext): Use
     return fail(
       `Could not reach ${endpointHost(error, context)} for ${action} (${code}). Check the network, ` +
         `HTTPS_PROXY/NO_PROXY, and AWS_ENDPOINT_URL_${context.service.toUpperCase()} if set.${said}`,
+    );
+  }
+  if (isUnreadableResponse(error)) {
+    return fail(
+      `${serviceLabel(context.service)} answered ${action} ${where(context)} with a response that ` +
+        `could not be read (${name}: ${message}), so nothing was decided from it. Retry the step; ` +
+        `if it keeps happening, check what sits between this runner and AWS ` +
+        `(AWS_ENDPOINT_URL_${context.service.toUpperCase()}, HTTPS_PROXY).`,
     );
   }
   if (isThrottlingError(error)) {

@@ -9,12 +9,17 @@ import {
   type LookupEventsCommandOutput,
 } from '@aws-sdk/client-cloudtrail';
 import type { LookupStats } from '../model.js';
-import { isNetworkError, isServerError, isThrottlingError } from './aws-errors.js';
+import {
+  isNetworkError,
+  isServerError,
+  isThrottlingError,
+  isUnreadableResponse,
+} from './aws-errors.js';
 import type { RateLimiter, Sleep } from './rate-limit.js';
 
 /** LookupEvents never returns more than 50 events a page. */
 export const PAGE_SIZE = 50;
-/** Retries after the SDK's own have given up: throttling, then 5xx / network failures. */
+/** Retries after the SDK's own have given up: throttling, then 5xx / network / unreadable answers. */
 export const MAX_THROTTLE_RETRIES = 4;
 export const MAX_TRANSIENT_RETRIES = 2;
 const THROTTLE_BACKOFF_MS = [1_000, 2_000, 4_000, 8_000];
@@ -105,7 +110,7 @@ export async function lookupOnce(
         throttles += 1;
         // Everyone on this region backs off, not only this caller.
         if (delay !== undefined) runtime.limiter.pause(runtime.region, delay);
-      } else if (isServerError(error) || isNetworkError(error)) {
+      } else if (isServerError(error) || isNetworkError(error) || isUnreadableResponse(error)) {
         delay = TRANSIENT_BACKOFF_MS[transients];
         transients += 1;
       }

@@ -34,6 +34,16 @@ const asObject = (value: unknown): Json | undefined =>
 const asString = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : undefined;
 
+/** A value for a reason text. Not `String()`: `{"toString": 1}` from JSON makes it throw. */
+function shownValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value) ?? typeof value;
+  } catch {
+    return typeof value;
+  }
+}
+
 /** One LookupEvents event → a push, or why not. */
 export function parseTrailEvent(event: TrailEventLike): RecordResult {
   if (event.EventName !== undefined && event.EventName !== PUT_IMAGE) {
@@ -74,11 +84,11 @@ export function parsePushRecord(
   if (eventName !== PUT_IMAGE) return { kind: 'ignored', reason: `event ${eventName}` };
   const source = record.eventSource;
   if (source !== undefined && source !== ECR_EVENT_SOURCE) {
-    return { kind: 'ignored', reason: `event source ${String(source)}` };
+    return { kind: 'ignored', reason: `event source ${shownValue(source)}` };
   }
   // A failed PutImage (ImageAlreadyExists, ImageTagAlreadyExists, denied) changed nothing.
   if (record.errorCode !== undefined && record.errorCode !== null) {
-    return { kind: 'ignored', reason: `failed call (${String(record.errorCode)})` };
+    return { kind: 'ignored', reason: `failed call (${shownValue(record.errorCode)})` };
   }
 
   const eventTime = readTime(record.eventTime) ?? fallback.eventTime;

@@ -36,6 +36,8 @@ export interface CloudTrailAdapterDeps {
   limiter?: RateLimiter;
   /** Pages one baseline read may take (50 events each). */
   maxHistoryPages?: number;
+  /** A signal that aborts after `ms` of real time; default `AbortSignal.timeout`. */
+  expireAfter?: (ms: number) => AbortSignal;
 }
 
 const MINUTE = 60_000;
@@ -56,6 +58,13 @@ const POLL_CAP_MS = 30_000;
 /** ResourceName values tried per investigation before falling back to EventName. */
 const MAX_RESOURCE_TRIES = 2;
 const WAITING_FOR = 'PutImage event in CloudTrail';
+/**
+ * Calls still unfinished this long after uploader-timeout are abandoned: the SDK alone holds on
+ * 30 s a request over 6 attempts, and throttled lookups back off on top of that.
+ */
+export const CALL_GRACE_MS = 5_000;
+/** The reads around a found push (baseline, later pushes of the tag) stop after this long. */
+export const HISTORY_BUDGET_MS = 60_000;
 
 interface StoredPush {
   push: PushEvent;
@@ -88,6 +97,7 @@ export class CloudTrailAdapter implements UploaderPort {
   private readonly now: () => number;
   private readonly limiter: RateLimiter;
   private readonly maxHistoryPages: number;
+  private readonly expireAfter: (ms: number) => AbortSignal;
   /** Every push read so far, by event id: a later image may already be among them. */
   private readonly pushes = new Map<string, StoredPush>();
   /** Which ResourceName form CloudTrail matched in a region, once proven. */
@@ -101,6 +111,7 @@ export class CloudTrailAdapter implements UploaderPort {
     this.now = deps.now ?? Date.now;
     this.limiter = deps.limiter ?? sharedCloudTrailLimiter;
     this.maxHistoryPages = Math.max(1, deps.maxHistoryPages ?? DEFAULT_MAX_HISTORY_PAGES);
+    this.expireAfter = deps.expireAfter ?? ((ms) => AbortSignal.timeout(ms));
   }
 
   callCount(): number {
@@ -114,6 +125,7 @@ export class CloudTrailAdapter implements UploaderPort {
   ): Promise<UploaderEvidence> {
     const stats = emptyStats();
     stats.strategy = 'EventName=PutImage';
+    const findExpiry = this.expireAfter(Math.max(0, options.timeoutMs) + CALL_GRACE_MS);
     const runtime: LookupRuntime = {
       client: this.clientFor(image.region),
       region: image.region,
@@ -123,7 +135,7 @@ export class CloudTrailAdapter implements UploaderPort {
       onCall: () => {
         this.calls += 1;
       },
-      ...(options.signal ? { signal: options.signal } : {}),
+      signal: options.signal ? AbortSignal.any([options.signal, findExpiry]) : findExpiry,
     };
     const evidence = (
       state: UploaderEvidence['state'],
@@ -141,9 +153,12 @@ export class CloudTrailAdapter implements UploaderPort {
     try {
       search = await this.findPush(image, options, runtime);
     } catch (error) {
+      const late = findExpiry.aborted
+        ? `CloudTrail did not answer in time: LookupEvents was still unfinished ${CALL_GRACE_MS / 1000} s after uploader-timeout (${Math.round(options.timeoutMs / 1000)} s)${throttledText(stats)} and was abandoned`
+        : undefined;
       return evidence('error', {
         historyComplete: false,
-        reason: this.failureReason(error, image, options.signal),
+        reason: this.failureReason(error, image, options.signal, late),
       });
     }
     const found = search.hit;
@@ -159,8 +174,13 @@ export class CloudTrailAdapter implements UploaderPort {
     if (options.historyDays <= 0 && !tag) {
       return evidence('found', { push });
     }
+    const historyExpiry = this.expireAfter(HISTORY_BUDGET_MS);
+    const historyRuntime: LookupRuntime = {
+      ...runtime,
+      signal: options.signal ? AbortSignal.any([options.signal, historyExpiry]) : historyExpiry,
+    };
     try {
-      const read = await this.readRepository(image, found, options.historyDays, runtime);
+      const read = await this.readRepository(image, found, options.historyDays, historyRuntime);
       const pushed = push.eventTime.getTime();
       const others = read.pushes.filter((p) => p.eventId !== push.eventId);
       stats.strategy = `find: EventName=PutImage; around the push: ${read.strategy}`;
@@ -178,13 +198,26 @@ export class CloudTrailAdapter implements UploaderPort {
         push,
         historyComplete: false,
         historyReachesBack: push.eventTime,
-        reason: `the push was found, but not the pushes around it. ${this.failureReason(error, image, options.signal)}`,
+        reason: `the push was found, but not the pushes around it. ${this.failureReason(
+          error,
+          image,
+          options.signal,
+          historyExpiry.aborted
+            ? `CloudTrail did not finish reading them within ${HISTORY_BUDGET_MS / 1000} s${throttledText(stats)}`
+            : undefined,
+        )}`,
       });
     }
   }
 
-  private failureReason(error: unknown, image: ResolvedImage, signal?: AbortSignal): string {
+  private failureReason(
+    error: unknown,
+    image: ResolvedImage,
+    signal: AbortSignal | undefined,
+    late: string | undefined,
+  ): string {
     if (signal?.aborted) return 'the CloudTrail lookup was cancelled';
+    if (late) return late;
     const translated = translateAwsError(error, {
       service: 'cloudtrail',
       operation: 'LookupEvents',
@@ -429,6 +462,10 @@ function finish(
     strategy,
     ...(window.historyDays > 0 ? { reachesBack } : {}),
   };
+}
+
+function throttledText(stats: LookupStats): string {
+  return stats.throttled > 0 ? ` (throttled ${stats.throttled} times)` : '';
 }
 
 function nearer(a: PushEvent, b: PushEvent, pushedAt: Date | undefined): boolean {

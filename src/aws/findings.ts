@@ -10,9 +10,20 @@ import { SEVERITIES, type AffectedPackage, type Finding, type Severity } from '.
 
 const UNNAMED = '(unnamed finding)';
 
+// The SDK passes these shapes through as the JSON arrived: a broken or hostile response can put
+// any type in any field. Text of another type counts as absent, a list that is not one as empty.
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : undefined;
+
+/** The objects of a list field; anything else in it (or a non-list) is skipped. */
+export function objectsOf<T extends object>(value: unknown): T[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((item): item is T => typeof item === 'object' && item !== null);
+}
+
 /** Scanner severity → ours. Inspector's UNTRIAGED and anything unknown become UNDEFINED. */
-export function toSeverity(raw: string | undefined): Severity {
-  const upper = (raw ?? '').trim().toUpperCase();
+export function toSeverity(raw: unknown): Severity {
+  const upper = (text(raw) ?? '').trim().toUpperCase();
   return (SEVERITIES as readonly string[]).includes(upper) ? (upper as Severity) : 'UNDEFINED';
 }
 
@@ -24,11 +35,12 @@ function parseScore(text: string | undefined): number | undefined {
 
 export function normalizeBasic(f: ImageScanFinding): Finding {
   const attributes = new Map<string, string>();
-  for (const attribute of f.attributes ?? []) {
-    if (attribute.key && attribute.value !== undefined)
-      attributes.set(attribute.key, attribute.value);
+  for (const attribute of objectsOf<{ key?: unknown; value?: unknown }>(f.attributes)) {
+    const key = text(attribute.key);
+    const value = text(attribute.value);
+    if (key && value !== undefined) attributes.set(key, value);
   }
-  const name = f.name ?? UNNAMED;
+  const name = text(f.name) ?? UNNAMED;
   const packageName = attributes.get('package_name');
   const packages: AffectedPackage[] = [];
   if (packageName) {
@@ -38,13 +50,14 @@ export function normalizeBasic(f: ImageScanFinding): Finding {
   const finding: Finding = {
     id: name,
     name,
-    description: f.description ?? '',
+    description: text(f.description) ?? '',
     severity: toSeverity(f.severity),
-    scannerSeverity: f.severity ?? '',
+    scannerSeverity: text(f.severity) ?? '',
     packages,
     source: 'basic',
   };
-  if (f.uri) finding.uri = f.uri;
+  const uri = text(f.uri);
+  if (uri) finding.uri = uri;
   // CVSS 3 is the current scoring system; CVSS 2 only when that is all the scanner gave.
   for (const version of ['3', '2'] as const) {
     const score = parseScore(attributes.get(`CVSS${version}_SCORE`));
@@ -56,8 +69,8 @@ export function normalizeBasic(f: ImageScanFinding): Finding {
   return finding;
 }
 
-function versionNumber(version: string | undefined): number {
-  const value = Number.parseFloat(version ?? '');
+function versionNumber(version: unknown): number {
+  const value = Number.parseFloat(text(version) ?? '');
   return Number.isFinite(value) ? value : 0;
 }
 
@@ -78,55 +91,64 @@ const NO_FIX = new Set(['NOTAVAILABLE', 'NOT_AVAILABLE', 'NONE', '']);
 
 /** `epoch:version-release`, as the package manager itself prints it. */
 function packageVersion(p: VulnerablePackage): string | undefined {
-  if (!p.version) return undefined;
+  const version = text(p.version);
+  if (!version) return undefined;
   const epoch = typeof p.epoch === 'number' && p.epoch > 0 ? `${p.epoch}:` : '';
-  const release = p.release ? `-${p.release}` : '';
-  return `${epoch}${p.version}${release}`;
+  const release = text(p.release) ? `-${text(p.release)}` : '';
+  return `${epoch}${version}${release}`;
 }
 
 function toPackage(p: VulnerablePackage): AffectedPackage {
-  const out: AffectedPackage = { name: p.name ?? '(unknown package)' };
+  const out: AffectedPackage = { name: text(p.name) ?? '(unknown package)' };
   const version = packageVersion(p);
   if (version) out.version = version;
-  if (p.fixedInVersion && !NO_FIX.has(p.fixedInVersion.trim().toUpperCase()))
-    out.fixedInVersion = p.fixedInVersion;
-  if (p.packageManager) out.packageManager = p.packageManager;
-  if (p.filePath) out.filePath = p.filePath;
+  const fixed = text(p.fixedInVersion);
+  if (fixed && !NO_FIX.has(fixed.trim().toUpperCase())) out.fixedInVersion = fixed;
+  const manager = text(p.packageManager);
+  if (manager) out.packageManager = manager;
+  const filePath = text(p.filePath);
+  if (filePath) out.filePath = filePath;
   return out;
 }
 
-function yesNoPartial(value: string | undefined): 'YES' | 'NO' | 'PARTIAL' | undefined {
-  const upper = value?.toUpperCase();
+function yesNoPartial(value: unknown): 'YES' | 'NO' | 'PARTIAL' | undefined {
+  const upper = text(value)?.toUpperCase();
   return upper === 'YES' || upper === 'NO' || upper === 'PARTIAL' ? upper : undefined;
 }
 
 export function normalizeEnhanced(f: EnhancedImageScanFinding): Finding {
   const details = f.packageVulnerabilityDetails;
-  const id = details?.vulnerabilityId ?? f.title ?? f.findingArn ?? UNNAMED;
+  const id = text(details?.vulnerabilityId) ?? text(f.title) ?? text(f.findingArn) ?? UNNAMED;
   const finding: Finding = {
     id,
     name: id,
-    description: f.description ?? '',
+    description: text(f.description) ?? '',
     severity: toSeverity(f.severity),
-    scannerSeverity: f.severity ?? '',
-    packages: (details?.vulnerablePackages ?? []).map(toPackage),
+    scannerSeverity: text(f.severity) ?? '',
+    packages: objectsOf<VulnerablePackage>(details?.vulnerablePackages).map(toPackage),
     source: 'enhanced',
   };
-  const uri = details?.sourceUrl ?? details?.referenceUrls?.find((url) => url !== '');
+  const references: unknown[] = Array.isArray(details?.referenceUrls) ? details.referenceUrls : [];
+  const uri =
+    text(details?.sourceUrl) ?? references.map(text).find((url) => url !== undefined && url !== '');
   if (uri) finding.uri = uri;
-  const cvss = pickCvss(details?.cvss ?? []);
+  const cvss = pickCvss(objectsOf<CvssScore>(details?.cvss));
   if (cvss?.baseScore !== undefined) {
+    const vector = text(cvss.scoringVector);
+    const version = text(cvss.version);
     finding.cvss = {
       score: cvss.baseScore,
-      ...(cvss.scoringVector ? { vector: cvss.scoringVector } : {}),
-      ...(cvss.version ? { version: cvss.version } : {}),
+      ...(vector ? { vector } : {}),
+      ...(version ? { version } : {}),
     };
   } else if (typeof f.scoreDetails?.cvss?.score === 'number') {
     const adjusted = f.scoreDetails.cvss;
+    const vector = text(adjusted.scoringVector);
+    const version = text(adjusted.version);
     finding.cvss = {
       score: f.scoreDetails.cvss.score,
-      ...(adjusted.scoringVector ? { vector: adjusted.scoringVector } : {}),
-      ...(adjusted.version ? { version: adjusted.version } : {}),
+      ...(vector ? { vector } : {}),
+      ...(version ? { version } : {}),
     };
   }
   if (typeof f.score === 'number') finding.inspectorScore = f.score;
@@ -134,7 +156,8 @@ export function normalizeEnhanced(f: EnhancedImageScanFinding): Finding {
   if (fix) finding.fixAvailable = fix;
   const exploit = yesNoPartial(f.exploitAvailable);
   if (exploit === 'YES' || exploit === 'NO') finding.exploitAvailable = exploit;
-  if (f.title) finding.title = f.title;
+  const title = text(f.title);
+  if (title) finding.title = title;
   return finding;
 }
 

@@ -2,9 +2,13 @@
 // when the status says the findings are final. Pagination is bounded: a nextToken that repeats, a
 // run of empty pages that keep handing out tokens, or more pages than any real scan has all stop
 // the read, and the read says it is incomplete.
-import type { DescribeImageScanFindingsCommandOutput } from '@aws-sdk/client-ecr';
+import type {
+  DescribeImageScanFindingsCommandOutput,
+  EnhancedImageScanFinding,
+  ImageScanFinding,
+} from '@aws-sdk/client-ecr';
 import type { Finding, ScanType } from '../model.js';
-import { normalizeBasic, normalizeEnhanced } from './findings.js';
+import { normalizeBasic, normalizeEnhanced, objectsOf } from './findings.js';
 
 /** 1,000 pages × 100 enhanced findings is far beyond any real image. */
 export const MAX_PAGES = 1000;
@@ -29,8 +33,25 @@ export interface ScanRead {
   completedAt?: Date;
   vulnerabilitySourceUpdatedAt?: Date;
   pages: number;
-  /** Why pagination stopped early; undefined when every page was read. */
+  /** Why the findings cannot all be trusted (pagination stopped early, unreadable entries). */
   incomplete?: string;
+  /** Findings entries without a readable severity (not an object, severity not text). */
+  unreadable?: number;
+}
+
+/**
+ * Entries of a findings list the verdict cannot rest on: a severity that is not text could have
+ * been CRITICAL. Counted so the read fails closed instead of scoring them as UNDEFINED.
+ */
+function unreadableEntries(list: unknown): number {
+  if (list === undefined || list === null) return 0;
+  if (!Array.isArray(list)) return 1;
+  return list.filter(
+    (item: unknown) =>
+      typeof item !== 'object' ||
+      item === null ||
+      typeof (item as { severity?: unknown }).severity !== 'string',
+  ).length;
 }
 
 function typeOf(page: DescribeImageScanFindingsCommandOutput): ScanType | undefined {
@@ -42,9 +63,14 @@ function typeOf(page: DescribeImageScanFindingsCommandOutput): ScanType | undefi
 
 function addPage(read: ScanRead, page: DescribeImageScanFindingsCommandOutput): number {
   const findings = page.imageScanFindings;
-  const basic = (findings?.findings ?? []).map(normalizeBasic);
-  const enhanced = (findings?.enhancedFindings ?? []).map(normalizeEnhanced);
+  const basic = objectsOf<ImageScanFinding>(findings?.findings).map(normalizeBasic);
+  const enhanced = objectsOf<EnhancedImageScanFinding>(findings?.enhancedFindings).map(
+    normalizeEnhanced,
+  );
   read.findings.push(...basic, ...enhanced);
+  const unreadable =
+    unreadableEntries(findings?.findings) + unreadableEntries(findings?.enhancedFindings);
+  if (unreadable > 0) read.unreadable = (read.unreadable ?? 0) + unreadable;
   read.type ??= typeOf(page);
   return basic.length + enhanced.length;
 }
@@ -59,13 +85,16 @@ export async function readScan(
 ): Promise<ScanRead> {
   const first = await fetchPage(undefined);
   const summary = first.imageScanFindings;
+  // A status or description of another type is an unknown status (fail closed), not a crash.
+  const status: unknown = first.imageScanStatus?.status;
+  const description: unknown = first.imageScanStatus?.description;
   const read: ScanRead = {
-    status: first.imageScanStatus?.status,
+    status: typeof status === 'string' ? status : status === undefined ? undefined : String(status),
     type: typeOf(first),
     findings: [],
     pages: 1,
   };
-  if (first.imageScanStatus?.description) read.description = first.imageScanStatus.description;
+  if (typeof description === 'string' && description !== '') read.description = description;
   if (summary?.imageScanCompletedAt) read.completedAt = summary.imageScanCompletedAt;
   if (summary?.vulnerabilitySourceUpdatedAt)
     read.vulnerabilitySourceUpdatedAt = summary.vulnerabilitySourceUpdatedAt;
@@ -98,6 +127,9 @@ export async function readScan(
     read.pages += 1;
     emptyRun = addPage(read, page) === 0 ? emptyRun + 1 : 0;
     token = page.nextToken;
+  }
+  if (read.unreadable && !read.incomplete) {
+    read.incomplete = `ECR sent ${read.unreadable} finding entr${read.unreadable === 1 ? 'y' : 'ies'} without a readable severity`;
   }
   return read;
 }

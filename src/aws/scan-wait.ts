@@ -69,11 +69,19 @@ export function pollDelayMs(poll: number, random: () => number): number {
 /** Re-read delays when an enhanced COMPLETE may have come before its findings. */
 export const REREAD_DELAYS_MS = [3_000, 5_000, 8_000] as const;
 export const START_GRACE_MAX_MS = 30_000;
+/**
+ * A call still unanswered this long after the deadline is abandoned. The SDK alone holds on for
+ * 30 s a request over 6 attempts, so one hung connection would outlast a short scan-timeout
+ * many times over.
+ */
+export const CALL_GRACE_MS = 5_000;
 
 export interface WaitClock {
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   now: () => number;
   random: () => number;
+  /** A signal that aborts after `ms` of real time; default `AbortSignal.timeout`. */
+  expireAfter?: (ms: number) => AbortSignal;
 }
 
 export interface WaitDeps extends WaitClock {
@@ -127,6 +135,10 @@ class ScanWait {
   private readonly deadline: number;
   private readonly notes: string[] = [];
   private readonly context: AwsErrorContext;
+  /** Aborts calls still in flight CALL_GRACE_MS after the deadline. */
+  private readonly expired: AbortSignal;
+  /** The caller's signal or the expiry, whichever comes first. */
+  private readonly signal: AbortSignal;
   private calls = 0;
   private polls = 0;
   private lastStatus: string | undefined;
@@ -142,6 +154,9 @@ class ScanWait {
   ) {
     this.start = deps.now();
     this.deadline = this.start + Math.max(0, options.timeoutMs);
+    const expireAfter = deps.expireAfter ?? ((ms: number) => AbortSignal.timeout(ms));
+    this.expired = expireAfter(Math.max(0, options.timeoutMs) + CALL_GRACE_MS);
+    this.signal = options.signal ? AbortSignal.any([options.signal, this.expired]) : this.expired;
     this.context = {
       service: 'ecr',
       operation: 'DescribeImageScanFindings',
@@ -166,7 +181,7 @@ class ScanWait {
     return this.deps.calls.describeImageScanFindings(
       this.image.region,
       { ...this.base(), maxResults: PAGE_SIZE, ...(nextToken ? { nextToken } : {}) },
-      this.options.signal,
+      this.signal,
     );
   };
 
@@ -239,6 +254,13 @@ class ScanWait {
     });
   }
 
+  /** The deadline passed with a call still in flight (or before one could be made). */
+  private abandoned(): ScanOutcome {
+    this.lastError = `a DescribeImageScanFindings call was still unanswered ${secondsText(CALL_GRACE_MS)} after the deadline and was abandoned`;
+    this.sawOnlyNotFound = false;
+    return this.timedOut();
+  }
+
   private crossAccountHint(): string {
     const registry = this.image.registryId;
     const caller = this.deps.callerAccountId;
@@ -261,7 +283,7 @@ class ScanWait {
           imageId: { imageDigest: this.image.imageDigest },
           ...(this.image.registryId ? { registryId: this.image.registryId } : {}),
         },
-        this.options.signal,
+        this.signal,
       );
       this.typeHint ??= 'BASIC';
       this.notes.push(
@@ -283,16 +305,21 @@ class ScanWait {
     let previous = first;
     for (const delay of REREAD_DELAYS_MS) {
       const remaining = this.deadline - this.deps.now();
-      if (remaining <= 0 || this.options.signal?.aborted) {
+      if (remaining <= 0 || this.signal.aborted) {
         this.notes.push('Findings were not confirmed by a second read before the deadline.');
         return previous;
       }
-      await this.deps.sleep(Math.min(delay, remaining), this.options.signal);
+      await this.deps.sleep(Math.min(delay, remaining), this.signal);
       let next: ScanRead;
       try {
         next = await readScan(this.fetchPage, (status) => dispositionOf(status) === 'done');
       } catch (error) {
-        if (this.options.signal?.aborted) return previous;
+        if (this.signal.aborted) {
+          if (this.expired.aborted) {
+            this.notes.push('Findings were not confirmed by a second read before the deadline.');
+          }
+          return previous;
+        }
         const vanished = awsErrorName(error) === 'ScanNotFoundException';
         if (!vanished && !isRetryableAwsError(error)) throw translateAwsError(error, this.context);
         this.notes.push(
@@ -333,6 +360,8 @@ class ScanWait {
     const grace = Math.min(START_GRACE_MAX_MS, this.options.timeoutMs / 3);
     for (;;) {
       if (this.options.signal?.aborted) return this.cancelled();
+      // Only after a stalled sleep: what the polls saw so far stands.
+      if (this.expired.aborted) return this.polls === 0 ? this.abandoned() : this.timedOut();
       this.polls += 1;
       let waitingFor: string;
       let notFound = false;
@@ -357,6 +386,7 @@ class ScanWait {
         }
       } catch (error) {
         if (this.options.signal?.aborted) return this.cancelled();
+        if (this.expired.aborted) return this.abandoned();
         if (awsErrorName(error) === 'ScanNotFoundException') {
           notFound = true;
           waitingFor = 'scan to start (ScanNotFound)';
@@ -378,7 +408,7 @@ class ScanWait {
       if (remaining <= 0) return this.timedOut();
       await this.deps.sleep(
         Math.min(pollDelayMs(this.polls, this.deps.random), remaining),
-        this.options.signal,
+        this.signal,
       );
     }
   }

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { getOctokit } from '@actions/github';
 import type { Report } from '../model.js';
 import { errorMessage } from '../errors.js';
 import { cleanLine } from '../report/escape.js';
@@ -92,7 +91,13 @@ async function publish(
   env: Readonly<Record<string, string | undefined>>,
   result: PublishResult,
 ): Promise<void> {
-  const baseUrl = (options.baseUrl ?? env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '');
+  const baseUrl = (options.baseUrl ?? env.GITHUB_API_URL ?? 'https://api.github.com').replace(
+    /\/+$/,
+    '',
+  );
+  // Loaded here, inside the caller's try: @actions/github parses GITHUB_EVENT_PATH as it loads,
+  // and a payload that is not JSON must cost a warning, not the whole step.
+  const { getOctokit } = await import('@actions/github');
   const octokit = getOctokit(token, { baseUrl });
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const request = () => ({ signal: AbortSignal.timeout(timeoutMs) });
@@ -102,17 +107,39 @@ async function publish(
   const existing = await findExisting(
     comments.map((c) => c.marker),
     (page) =>
-      octokit.rest.issues.listComments({ owner, repo, issue_number, per_page: 100, page, request: request() }),
+      octokit.rest.issues.listComments({
+        owner,
+        repo,
+        issue_number,
+        per_page: 100,
+        page,
+        request: request(),
+      }),
     options.maxPages ?? DEFAULT_MAX_PAGES,
   );
   for (const comment of comments) {
     const found = existing.get(comment.marker);
     if (found !== undefined) {
-      await octokit.rest.issues.updateComment({ owner, repo, comment_id: found, body: comment.body, request: request() });
+      await octokit.rest.issues.updateComment({
+        owner,
+        repo,
+        comment_id: found,
+        body: comment.body,
+        request: request(),
+      });
       result.published.push({ key: comment.key, action: 'updated', id: found });
     } else {
-      const created = await octokit.rest.issues.createComment({ owner, repo, issue_number, body: comment.body, request: request() });
-      result.published.push({ key: comment.key, action: 'created', id: created.data.id });
+      const created = await octokit.rest.issues.createComment({
+        owner,
+        repo,
+        issue_number,
+        body: comment.body,
+        request: request(),
+      });
+      const id: unknown = (created.data as { id?: unknown } | null)?.id;
+      if (typeof id !== 'number')
+        throw new Error('GitHub answered the new comment with something that is not a comment');
+      result.published.push({ key: comment.key, action: 'created', id });
     }
   }
 }
@@ -137,6 +164,9 @@ async function findExisting(
   const wanted = new Set(markers);
   for (let page = 1; page <= maxPages; page += 1) {
     const { data } = await listPage(page);
+    // A proxy's error page or a broken answer must not be read character by character.
+    if (!Array.isArray(data))
+      throw new Error('GitHub answered the comment list with something that is not a list');
     for (const comment of data) {
       const marker = (comment.body ?? '').trimStart().split('\n', 1)[0]?.trim() ?? '';
       if (!wanted.has(marker)) continue;
@@ -157,10 +187,27 @@ function statusOf(error: unknown): number | null {
   return null;
 }
 
-function describeFailure(error: unknown, comments: readonly PrComment[], context: PullRequestContext): string {
+function describeFailure(
+  error: unknown,
+  comments: readonly PrComment[],
+  context: PullRequestContext,
+): string {
   const status = statusOf(error);
   const what = `PR comment for ${comments.map((c) => c.key).join(', ')} on ${context.owner}/${context.repo}#${context.prNumber ?? '?'} not written`;
   const detail = cleanLine(errorMessage(error), 300);
+  // Octokit reports a connection that failed (reset, refused, timed out) as status 500 without a response.
+  const answered =
+    typeof error === 'object' &&
+    error !== null &&
+    'response' in error &&
+    error.response !== undefined;
+  if (status === 500 && !answered) {
+    return `${what}: GitHub could not be reached (${detail}). The gate result is unchanged.`;
+  }
+  // GitHub answers an exhausted rate limit with 403 too: asking for a permission would mislead.
+  if (status === 429 || (status === 403 && /rate limit/i.test(detail))) {
+    return `${what}: GitHub's API rate limit was reached (HTTP ${status}: ${detail}). The next run writes the comment; the job summary has the report. The gate result is unchanged.`;
+  }
   if (status === 403) {
     return `${what}: the token may not write pull-request comments (HTTP 403: ${detail}). Grant the job \`permissions: pull-requests: write\`. Pull requests from forks get a read-only GITHUB_TOKEN, so there the comment is skipped; the job summary still has the report. The gate result is unchanged.`;
   }
@@ -174,7 +221,9 @@ function describeFailure(error: unknown, comments: readonly PrComment[], context
 }
 
 /** Event name, repository and pull-request number as the runner provides them. */
-export function contextFromEnv(env: Readonly<Record<string, string | undefined>>): PullRequestContext {
+export function contextFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+): PullRequestContext {
   const eventName = env.GITHUB_EVENT_NAME ?? '';
   const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
   let prNumber: number | null = null;

@@ -11,16 +11,32 @@ export const ok = <T>(value: T): Check<T> => ({ ok: true, value });
 export const bad = (expected: string, problem?: string): Check<never> =>
   problem === undefined ? { ok: false, expected } : { ok: false, problem, expected };
 
-/** Values echoed in messages are bounded: an input can be a whole file pasted by mistake. */
+// JSON.stringify leaves these raw; in a message they would break the line or reorder the text.
+const INVISIBLE = /[\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+const CONTROL_OR_INVISIBLE =
+  // eslint-disable-next-line no-control-regex -- escaping control characters is the point
+  /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+const escapeChar = (c: string): string =>
+  `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Text for a one-line message: control, bidi and line-break characters written as `\uXXXX`. */
+export const escapeInvisible = (text: string): string =>
+  text.replace(CONTROL_OR_INVISIBLE, escapeChar);
+
+/**
+ * Values echoed in messages are bounded (an input can be a whole file pasted by mistake) and
+ * quoted, with every character that could act on a log or a terminal written as an escape.
+ */
 export function shown(value: unknown): string {
   const text = typeof value === 'string' ? value : String(value);
   const cut = text.length > 200 ? `${text.slice(0, 200)}…` : text;
-  return JSON.stringify(cut);
+  return JSON.stringify(cut).replace(INVISIBLE, escapeChar);
 }
 
 /** `is not valid[: problem]. Expected X.`, the tail shared by every message. */
 export function describeFailure(check: { problem?: string; expected: string }): string {
-  const problem = check.problem === undefined ? '' : `: ${check.problem}`;
+  // Problems quote parts of the value as they are: keep the message one clean line.
+  const problem = check.problem === undefined ? '' : `: ${escapeInvisible(check.problem)}`;
   return `is not valid${problem}. Expected ${check.expected}.`;
 }
 

@@ -4,6 +4,7 @@ import {
   checkBoolean,
   checkDate,
   checkPositiveNumber,
+  escapeInvisible,
   shown,
   type Check,
 } from '../inputs/checks.js';
@@ -137,7 +138,8 @@ export function parsePolicy(text: string, fileName: string): Policy {
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const reader = new PolicyReader(doc, lines, fileName);
   for (const error of [...doc.errors, ...doc.warnings]) {
-    const message = error.message.split('\n')[0] ?? error.message;
+    // The YAML library quotes the file's text as it is, control characters and all.
+    const message = escapeInvisible(error.message.split('\n')[0] ?? error.message);
     reader.at(lines.linePos(error.pos[0]).line || 1, `YAML: ${message}`);
   }
   const policy = emptyPolicy(fileName);

@@ -117,7 +117,10 @@ export class PolicyReader {
         continue;
       }
       const key = keyNode.value;
-      const keyPath = path === '' ? key : `${path}.${key}`;
+      // A key with spaces, line breaks or control characters is shown quoted: raw, it would
+      // blur the message or break it over lines.
+      const shownKey = /^[\w.-]+$/.test(key) ? key : shown(key);
+      const keyPath = path === '' ? shownKey : `${path}.${shownKey}`;
       if (!allowed.includes(key)) {
         const hint = closest(key, allowed);
         const suggestion = hint === undefined ? '' : ` (did you mean ${hint}?)`;

@@ -1,5 +1,5 @@
 import type { BusinessHours } from '../inputs/settings.js';
-import { checkLevel, checkRuleId } from '../inputs/checks.js';
+import { checkLevel, checkRuleId, shown } from '../inputs/checks.js';
 import type { Level, RuleId } from '../model.js';
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { checkDays, checkHours, checkTimezone } from './business-hours.js';
@@ -109,7 +109,8 @@ export function readRules(reader: PolicyReader, entry: Entry): RuleSettings {
       continue;
     }
     const keyText = keyNode.value;
-    const path = `rules.${keyText}`;
+    // As in reader.entries: an odd key is quoted so the message stays one clear line.
+    const path = `rules.${/^[\w.-]+$/.test(keyText) ? keyText : shown(keyText)}`;
     const rule = reader.checked(keyNode, path, keyText, checkRuleId(keyText));
     if (rule === undefined) continue;
     const value = reader.resolve(pair.value);

@@ -1,6 +1,11 @@
 import type { Detection, Level, Report, RuleId } from '../model.js';
 import { RULES, riskScoreOf } from '../rules/catalog.js';
-import { escapeCommandData, escapeCommandProperty, cleanLine, neutralizeLogText } from './escape.js';
+import {
+  escapeCommandData,
+  escapeCommandProperty,
+  cleanLine,
+  neutralizeLogText,
+} from './escape.js';
 import {
   compareDetections,
   imageLabel,
@@ -201,7 +206,10 @@ export function findFromLine(dockerfileText: string): number | null {
     if (inDirectives) {
       const directive = /^#\s*([a-zA-Z]+)\s*=\s*(\S+)\s*$/.exec(trimmed);
       if (directive) {
-        if (directive[1]?.toLowerCase() === 'escape' && (directive[2] === '`' || directive[2] === '\\')) {
+        if (
+          directive[1]?.toLowerCase() === 'escape' &&
+          (directive[2] === '`' || directive[2] === '\\')
+        ) {
           escapeChar = directive[2];
         }
         return;

@@ -108,12 +108,17 @@ export function escapeCommandProperty(text: string): string {
   return escapeCommandData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
+// Matches wherever one of the replacements below would change something.
+const MAY_NEED_DEFUSING = /@[A-Za-z0-9_-]|#\d|\bgh-\d|:\/\/|\bwww\./i;
+
 /**
  * Breaks what GitHub would turn into a notification or a link on its own: `@user` and
  * `@org/team` mentions, `#123` and `GH-123` references, bare `https://` and `www.` autolinks.
  * A zero-width joiner or space keeps the text readable.
  */
 export function defuseGitHubReferences(text: string): string {
+  // One scan for the usual text with nothing to defuse instead of five replace passes.
+  if (!MAY_NEED_DEFUSING.test(text)) return text;
   return text
     .replace(/@(?=[A-Za-z0-9_-])/g, `@${ZWJ}`)
     .replace(/#(?=\d)/g, `#${ZWJ}`)
@@ -128,6 +133,7 @@ export function defuseGitHubReferences(text: string): string {
  * `defuseGitHubReferences` and Markdown escaping never touch what this adds.
  */
 export function escapeHtml(text: string): string {
+  if (!/[&<>"]/.test(text)) return text;
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -169,6 +175,19 @@ export function escapeHtmlText(text: string, max = DEFAULT_MAX_CHARS): string {
  */
 export function safeUrl(raw: string | undefined | null): string | null {
   if (!raw || raw.length > 2000) return null;
+  // Each finding's advisory URL reaches several surfaces; parsing it once is enough.
+  const known = SAFE_URLS.get(raw);
+  if (known !== undefined) return known;
+  if (SAFE_URLS.size >= SAFE_URLS_MAX) SAFE_URLS.clear();
+  const safe = checkUrl(raw);
+  SAFE_URLS.set(raw, safe);
+  return safe;
+}
+
+const SAFE_URLS = new Map<string, string | null>();
+const SAFE_URLS_MAX = 50_000;
+
+function checkUrl(raw: string): string | null {
   let url: URL;
   try {
     url = new URL(raw.trim());

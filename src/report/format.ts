@@ -73,6 +73,17 @@ export function compareDetections(a: Detection, b: Detection): number {
   );
 }
 
+/** Findings tables: severity (critical first), then CVSS high to low, then id; ignored last. */
+export function compareFindings(a: Detection, b: Detection): number {
+  return (
+    Number(a.ignored) - Number(b.ignored) ||
+    detectionWeight(b) - detectionWeight(a) ||
+    (b.cvss ?? -1) - (a.cvss ?? -1) ||
+    compareText(a.findingId ?? a.rule, b.findingId ?? b.rule) ||
+    a.imageIndex - b.imageIndex
+  );
+}
+
 /** Severity rank for findings (critical highest), the rule's risk for the others. */
 function detectionWeight(d: Detection): number {
   const severity = severityOfRule(d.rule);

@@ -31,7 +31,9 @@ const SEVERITY_HEADERS = SEVERITIES.map((s) => s.charAt(0) + s.slice(1).toLowerC
 
 /** The six-column severity count table of one image (distinct findings after ignores). */
 export function severityTable(image: ImageReport): string {
-  const counts = SEVERITIES.map((s) => String(image.scan.counts[s.toLowerCase() as Lowercase<Severity>]));
+  const counts = SEVERITIES.map((s) =>
+    String(image.scan.counts[s.toLowerCase() as Lowercase<Severity>]),
+  );
   return (
     tableHead(
       SEVERITY_HEADERS,
@@ -51,8 +53,10 @@ export function verdictLine(report: Report, imageIndex: number): string {
 /** Registry, digest, tags and scan state in one line. */
 export function imageFacts(image: ImageReport): string {
   const tags = image.imageTags.length
-    ? image.imageTags.slice(0, 10).map((t) => markdownCode(t, 128)).join(', ') +
-      (image.imageTags.length > 10 ? ` +${image.imageTags.length - 10} more` : '')
+    ? image.imageTags
+        .slice(0, 10)
+        .map((t) => markdownCode(t, 128))
+        .join(', ') + (image.imageTags.length > 10 ? ` +${image.imageTags.length - 10} more` : '')
     : 'untagged';
   const scan = `${escapeMarkdown(image.scan.type ?? 'no', 20)} scan ${escapeMarkdown(image.scan.status, 60)}${
     image.scan.completedAt ? ` at ${escapeMarkdown(image.scan.completedAt, 40)}` : ''
@@ -62,7 +66,10 @@ export function imageFacts(image: ImageReport): string {
     markdownCode(`${registryHost(image)}/${image.repository}`, 300),
     `digest ${markdownCode(image.imageDigest, 100)}${index}`,
     `tags ${tags}`,
-    scan + (image.scan.description && image.scan.status !== 'COMPLETE' ? `: ${escapeMarkdown(image.scan.description, 300)}` : ''),
+    scan +
+      (image.scan.description && image.scan.status !== 'COMPLETE'
+        ? `: ${escapeMarkdown(image.scan.description, 300)}`
+        : ''),
   ].join(' · ');
 }
 
@@ -77,12 +84,20 @@ export function uploaderLine(image: ImageReport): string {
 export function decidingTable(detections: readonly Detection[], maxTopIds = 5): string {
   const active = detections.filter((d) => !d.ignored).sort(compareDetections);
   const byRule = new Map<string, Detection[]>();
-  for (const d of active) byRule.set(d.rule, [...(byRule.get(d.rule) ?? []), d]);
+  // Appended in place: copying the group on every detection is quadratic (20,000 findings).
+  for (const d of active) {
+    const group = byRule.get(d.rule);
+    if (group) group.push(d);
+    else byRule.set(d.rule, [d]);
+  }
   const counted = [...byRule.values()].filter((g) => g[0]?.level !== 'off');
   const off = [...byRule.values()].filter((g) => g[0]?.level === 'off');
   let out = '';
   if (counted.length > 0) {
-    out += tableHead(['Level', 'Rule', 'Count', 'Risk', 'Details'], ['left', 'left', 'right', 'right']);
+    out += tableHead(
+      ['Level', 'Rule', 'Count', 'Risk', 'Details'],
+      ['left', 'left', 'right', 'right'],
+    );
     for (const group of counted) {
       const first = group[0] as Detection;
       const risk = group.reduce((sum, d) => sum + d.riskScore, 0);
@@ -108,13 +123,17 @@ function groupDetails(group: readonly Detection[], maxTopIds: number): string {
   const first = group[0] as Detection;
   if (isFindingRule(first.rule)) {
     const shown = group.slice(0, maxTopIds).map((d) => {
-      const pkgs = unique((d.packages ?? []).map((p) => p.name)).slice(0, 2).join(', ');
+      const pkgs = unique((d.packages ?? []).map((p) => p.name))
+        .slice(0, 2)
+        .join(', ');
       return `${markdownLink(d.findingId ?? 'finding', d.uri, 100)}${pkgs ? ` (${escapeMarkdown(pkgs, 120)})` : ''}`;
     });
     const more = group.length - shown.length;
     return shown.join(', ') + (more > 0 ? ` +${more} more` : '');
   }
-  const lines = unique(group.map((d) => d.message)).slice(0, 3).map((m) => escapeMarkdown(m, 400));
+  const lines = unique(group.map((d) => d.message))
+    .slice(0, 3)
+    .map((m) => escapeMarkdown(m, 400));
   const details = unique(group.flatMap((d) => (d.detail ? [d.detail] : []))).slice(0, 2);
   return [...lines, ...details.map((d) => escapeMarkdown(d, 300))].join('<br>');
 }
@@ -129,7 +148,8 @@ export function findingRow(d: Detection): string {
   const packages = (d.packages ?? []).slice(0, 5);
   const more = (d.packages?.length ?? 0) - packages.length;
   const col = (pick: (p: NonNullable<Detection['packages']>[number]) => string | undefined) =>
-    packages.map((p) => escapeMarkdown(pick(p) ?? '—', 80)).join('<br>') + (more > 0 ? `<br>+${more} more` : '');
+    packages.map((p) => escapeMarkdown(pick(p) ?? '—', 80)).join('<br>') +
+    (more > 0 ? `<br>+${more} more` : '');
   const severity = severityOfRule(d.rule) ?? d.rule.toUpperCase();
   return tableRow([
     markdownLink(d.findingId ?? 'finding', d.uri, 100),
@@ -141,7 +161,14 @@ export function findingRow(d: Detection): string {
   ]);
 }
 
-export const IGNORED_HEAD = tableHead(['Vulnerability', 'Package', 'Severity', 'Reason', 'Expires', 'By']);
+export const IGNORED_HEAD = tableHead([
+  'Vulnerability',
+  'Package',
+  'Severity',
+  'Reason',
+  'Expires',
+  'By',
+]);
 
 export function ignoredRow(item: Report['ignored'][number]): string {
   return tableRow([
@@ -163,7 +190,9 @@ export const summaryText = (text: string): string => escapeHtmlText(text, 300);
 
 /** `2 high, 14 medium, …` from counts, skipping zeros. */
 export function countsText(image: ImageReport): string {
-  const parts = SEVERITIES.map((s) => [s.toLowerCase(), image.scan.counts[s.toLowerCase() as Lowercase<Severity>]] as const)
+  const parts = SEVERITIES.map(
+    (s) => [s.toLowerCase(), image.scan.counts[s.toLowerCase() as Lowercase<Severity>]] as const,
+  )
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${n} ${s}`);
   return parts.length ? parts.join(', ') : 'none';

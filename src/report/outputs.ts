@@ -38,7 +38,9 @@ export function buildOutputs(report: Report, paths: OutputPaths): Record<string,
     total += n;
   }
   out['findings-total'] = String(total);
-  const principals = unique(report.images.flatMap((i) => (i.uploader.principal ? [i.uploader.principal] : [])));
+  const principals = unique(
+    report.images.flatMap((i) => (i.uploader.principal ? [i.uploader.principal] : [])),
+  );
   out['uploader'] = list(principals);
   const statuses = report.images.map((i) => i.uploader.status);
   out['uploader-status'] = STATUS_ORDER.find((s) => statuses.includes(s)) ?? 'skipped';

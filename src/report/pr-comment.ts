@@ -1,7 +1,7 @@
 import type { GateResult, ImageReport, Report } from '../model.js';
 import { escapeMarkdown } from './escape.js';
 import {
-  compareDetections,
+  compareFindings,
   detectionsOf,
   imageLabel,
   isFindingRule,
@@ -89,8 +89,13 @@ export function renderPrComment(
 
   const marker = prCommentMarker(key);
   let head = `${marker}\n### ${RESULT_ICON[result]} ecr-risk-gate: ${escapeMarkdown(repository, 300)} — ${result}\n\n`;
-  head += `**${result}** · risk score **${risk}**${report.mode === 'audit' ? ' · audit mode (does not fail the job)' : ''}`;
-  head += images.length > 1 ? ` · ${plural(images.length, 'platform image')}\n\n` : '\n\n';
+  const audit = report.mode === 'audit' ? ' · audit mode (does not fail the job)' : '';
+  // One image: its own verdict line says it all; several: the group's first, then each one's.
+  if (images.length > 1) {
+    head += `**${result}** · risk score **${risk}** · ${plural(images.length, 'platform image')}${audit}\n\n`;
+  } else if (audit) {
+    head += `${audit.slice(3)}\n\n`;
+  }
   if (report.error) head += `> **Could not evaluate:** ${escapeMarkdown(report.error, 1000)}\n\n`;
   const footer = `\n<sub>ecr-risk-gate ${escapeMarkdown(report.tool.version, 40)} · ${escapeMarkdown(report.generatedAt, 40)} · updated in place on every run; the job summary and the JSON report have every finding.</sub>\n`;
 
@@ -111,14 +116,17 @@ export function renderPrComment(
     budget.force(findings);
     body += core + findings;
   });
-  if (left > 0) body += `\n_${plural(left, 'platform image')} left out of this comment (size limit)._\n`;
+  if (left > 0)
+    body += `\n_${plural(left, 'platform image')} left out of this comment (size limit)._\n`;
   return body + footer;
 }
 
 function imageCore(report: Report, index: number, several: boolean): string {
   const image = report.images[index];
   if (!image) return '';
-  let out = several ? `#### ${RESULT_ICON[image.result]} ${escapeMarkdown(imageLabel(image), 300)}\n\n` : '';
+  let out = several
+    ? `#### ${RESULT_ICON[image.result]} ${escapeMarkdown(imageLabel(image), 300)}\n\n`
+    : '';
   out += `${verdictLine(report, index)}\n\n`;
   out += `${imageFacts(image)}\n\n`;
   out += severityTable(image);
@@ -131,13 +139,18 @@ function topFindings(report: Report, index: number, budget: ByteBudget): string 
   const image = report.images[index];
   const rows = detectionsOf(report, index)
     .filter((d) => !d.ignored && d.level !== 'off' && isFindingRule(d.rule))
-    .sort(compareDetections);
+    .sort(compareFindings);
   if (!image || rows.length === 0) return '';
   const all = detectionsOf(report, index).filter((d) => !d.ignored && isFindingRule(d.rule)).length;
   const head = (shown: number) =>
     detailsOpen(summaryText(`Top findings: ${shown} of ${all} (${countsText(image)})`));
   const shell = head(rows.length) + FINDING_HEAD + DETAILS_CLOSE;
   if (!budget.take(shell)) return '';
+  const note = (n: number) =>
+    n > 0
+      ? `\n_${n} more ${n === 1 ? 'finding is' : 'findings are'} not listed here; the job summary and the JSON report have every one._\n`
+      : '';
+  budget.force(note(all));
   let body = '';
   let shown = 0;
   for (const d of rows.slice(0, TOP_FINDINGS)) {
@@ -146,5 +159,5 @@ function topFindings(report: Report, index: number, budget: ByteBudget): string 
     body += row;
     shown += 1;
   }
-  return `${head(shown)}${FINDING_HEAD}${body}${DETAILS_CLOSE}\n`;
+  return `${head(shown)}${FINDING_HEAD}${body}${note(all - shown)}${DETAILS_CLOSE}\n`;
 }

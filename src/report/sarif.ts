@@ -120,9 +120,17 @@ export function renderSarif(report: Report, options: SarifOptions = {}): SarifOu
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: plans.map((plan, i) =>
-      assembleRun(report, plan.index, ids[i] as string, plan.candidates, built[i] as Pieces, keep[i] ?? 0, {
-        omittedRuns: i === 0 ? omittedRuns : 0,
-      }),
+      assembleRun(
+        report,
+        plan.index,
+        ids[i] as string,
+        plan.candidates,
+        built[i] as Pieces,
+        keep[i] ?? 0,
+        {
+          omittedRuns: i === 0 ? omittedRuns : 0,
+        },
+      ),
     ),
   });
 
@@ -137,7 +145,7 @@ export function renderSarif(report: Report, options: SarifOptions = {}): SarifOu
   let text = JSON.stringify(log);
   for (let attempt = 0; attempt < 8; attempt += 1) {
     const raw = Buffer.byteLength(text, 'utf8');
-    const zipped = raw <= maxGzip - 1024 ? raw : gzipSync(text).length;
+    const zipped = raw <= maxGzip - 1024 ? raw : gzippedSize(text, maxGzip);
     if (zipped <= maxGzip) break;
     ratio *= (zipped / maxGzip) * 1.05;
     keep = select(order, built, maxResults, (maxGzip - slack) / ratio);
@@ -146,6 +154,16 @@ export function renderSarif(report: Report, options: SarifOptions = {}): SarifOu
   }
   const omittedResults = plans.reduce((sum, p, i) => sum + p.candidates.length - (keep[i] ?? 0), 0);
   return { log, text, omittedResults, omittedRuns };
+}
+
+/**
+ * The gzipped size, cheaply when it is clearly within `limit`: level 1 compresses less than the
+ * default level GitHub's upload uses, so a level-1 size within the limit settles it at about half
+ * the cost (a 28 MB log for 20,000 findings: bench/README.md).
+ */
+function gzippedSize(text: string, limit: number): number {
+  const quick = gzipSync(text, { level: 1 }).length;
+  return quick <= limit ? quick : gzipSync(text).length;
 }
 
 /** Every run's results and rules built once; a run keeps a prefix of them. */
@@ -158,11 +176,18 @@ interface Pieces {
   costs: number[];
 }
 
-function buildPieces(image: ImageReport, candidates: readonly Candidate[], options: SarifOptions): Pieces {
+function buildPieces(
+  image: ImageReport,
+  candidates: readonly Candidate[],
+  options: SarifOptions,
+): Pieces {
   const rules: ReportingDescriptor[] = [];
   const ruleIndex = new Map<string, number>();
   const rulesFor = [0];
   const costs: number[] = [];
+  // The same for every result of the image, so worked out once and shared (the log is data to
+  // serialise): fileUri cleans and encodes every path segment.
+  const where = location(image, options);
   const results = candidates.map((c) => {
     let cost = 0;
     let at = ruleIndex.get(c.ruleId);
@@ -173,7 +198,7 @@ function buildPieces(image: ImageReport, candidates: readonly Candidate[], optio
       rules.push(rule);
       cost += Buffer.byteLength(JSON.stringify(rule), 'utf8') + 1;
     }
-    const result = resultOf(image, c, at, options);
+    const result = resultOf(image, c, at, where);
     cost += Buffer.byteLength(JSON.stringify(result), 'utf8') + 1;
     costs.push(cost);
     rulesFor.push(rules.length);
@@ -187,7 +212,9 @@ function buildPieces(image: ImageReport, candidates: readonly Candidate[], optio
  * `compareDetections`) order, so sorting by (key, run, position) keeps every run's
  * own order and is cheap for tens of thousands of results.
  */
-function globalOrder(runs: ReadonlyArray<readonly Candidate[]>): Array<{ run: number; pos: number }> {
+function globalOrder(
+  runs: ReadonlyArray<readonly Candidate[]>,
+): Array<{ run: number; pos: number }> {
   const all = runs.flatMap((candidates, run) =>
     candidates.map((c, pos) => ({ run, pos, key: coarseKey(c.detection) })),
   );
@@ -203,7 +230,8 @@ function globalOrder(runs: ReadonlyArray<readonly Candidate[]>): Array<{ run: nu
 function coarseKey(d: Detection): number {
   const severity = severityOfRule(d.rule);
   const weight = severity ? severityRank(severity) + 1 : 0;
-  const cvss = d.cvss !== undefined && Number.isFinite(d.cvss) ? Math.min(10, Math.max(0, d.cvss)) : -1;
+  const cvss =
+    d.cvss !== undefined && Number.isFinite(d.cvss) ? Math.min(10, Math.max(0, d.cvss)) : -1;
   return (Number(d.ignored) * 10 + weight) * 1000 + (100 - Math.round(cvss * 10));
 }
 
@@ -252,7 +280,8 @@ const resultRank = (image: ImageReport | undefined): number =>
   image ? ['fail', 'warn', 'pass'].indexOf(image.result) : 3;
 
 function category(image: ImageReport): string {
-  const platform = image.platform ? `/${image.platform}` : '';
+  // The platform comes from the image index, which whoever pushed it wrote: shown, never raw.
+  const platform = image.platform ? `/${cleanLine(image.platform, 200)}` : '';
   return `ecr-risk-gate/${registryHost(image)}/${image.repository}${platform}/`.replace(/\s/g, '_');
 }
 
@@ -274,7 +303,6 @@ function candidatesOf(report: Report, index: number): Candidate[] {
   }
   return out;
 }
-
 
 function assembleRun(
   report: Report,
@@ -348,7 +376,8 @@ function imageProperties(image: ImageReport): Record<string, unknown> {
 function securitySeverity(d: Detection): string {
   const severity = severityOfRule(d.rule);
   if (severity) {
-    const score = d.cvss !== undefined && Number.isFinite(d.cvss) ? d.cvss : SEVERITY_SCORE[severity];
+    const score =
+      d.cvss !== undefined && Number.isFinite(d.cvss) ? d.cvss : SEVERITY_SCORE[severity];
     return Math.min(10, Math.max(0, score)).toFixed(1);
   }
   return (WORD_SCORE[d.severity] ?? 5.5).toFixed(1);
@@ -416,7 +445,7 @@ function resultOf(
   image: ImageReport,
   c: Candidate,
   ruleIndex: number,
-  options: SarifOptions,
+  where: SarifLocation,
 ): Result {
   const d = c.detection;
   const pkg = c.packageIndex === null ? undefined : d.packages?.[c.packageIndex];
@@ -435,7 +464,7 @@ function resultOf(
     ruleIndex,
     level: LEVEL[d.level],
     message: { text: cleanText(text, 1000) },
-    locations: [location(image, options)],
+    locations: [where],
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(image, c, pkg) },
     properties: {
       severity: (severityOfRule(d.rule) ?? d.severity).toLowerCase(),
@@ -460,7 +489,9 @@ function resultOf(
   return result;
 }
 
-function location(image: ImageReport, options: SarifOptions): NonNullable<Result['locations']>[number] {
+type SarifLocation = NonNullable<Result['locations']>[number];
+
+function location(image: ImageReport, options: SarifOptions): SarifLocation {
   if (options.dockerfile) {
     return {
       physicalLocation: {
@@ -471,7 +502,9 @@ function location(image: ImageReport, options: SarifOptions): NonNullable<Result
   }
   return {
     physicalLocation: {
-      artifactLocation: { uri: fileUri(`ecr/${registryHost(image)}/${image.repository}/Dockerfile`) },
+      artifactLocation: {
+        uri: fileUri(`ecr/${registryHost(image)}/${image.repository}/Dockerfile`),
+      },
       region: { startLine: 1 },
     },
   };
@@ -496,6 +529,12 @@ function fingerprint(
   const parts = isFindingRule(d.rule)
     ? [pkg?.name ?? '', pkg?.version ?? '', c.ruleId]
     : [d.rule, d.principal ?? d.user ?? ''];
-  const identity = [image.registryId, image.region, image.repository, image.platform ?? '', ...parts];
+  const identity = [
+    image.registryId,
+    image.region,
+    image.repository,
+    image.platform ?? '',
+    ...parts,
+  ];
   return createHash('sha256').update(JSON.stringify(identity)).digest('hex');
 }

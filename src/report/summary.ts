@@ -1,7 +1,7 @@
 import type { Report } from '../model.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 import {
-  compareDetections,
+  compareFindings,
   detectionsOf,
   imageLabel,
   isFindingRule,
@@ -126,7 +126,18 @@ function renderHeader(report: Report, budget: ByteBudget): string {
 function renderCombined(report: Report, left: LeftOut, budget: ByteBudget): string {
   let out = '### Images\n\n';
   out += tableHead(
-    ['Image', 'Result', 'Risk', 'Critical', 'High', 'Medium', 'Low', 'Info', 'Undefined', 'Uploader'],
+    [
+      'Image',
+      'Result',
+      'Risk',
+      'Critical',
+      'High',
+      'Medium',
+      'Low',
+      'Info',
+      'Undefined',
+      'Uploader',
+    ],
     ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
   );
   let shown = 0;
@@ -168,7 +179,7 @@ function renderFindings(report: Report, index: number, budget: ByteBudget, left:
   const image = report.images[index];
   const rows = detectionsOf(report, index)
     .filter((d) => !d.ignored && isFindingRule(d.rule))
-    .sort(compareDetections);
+    .sort(compareFindings);
   if (!image || rows.length === 0) return '';
   const head = detailsOpen(
     summaryText(`Findings: ${rows.length} (${countsText(image)})`),
@@ -189,7 +200,10 @@ function renderFindings(report: Report, index: number, budget: ByteBudget, left:
   }
   const missing = rows.length - shown;
   left.findings += missing;
-  const note = missing > 0 ? `\n_${plural(missing, 'finding')} of this image left out here (size limit); the JSON report has all ${rows.length}._\n` : '';
+  const note =
+    missing > 0
+      ? `\n_${plural(missing, 'finding')} of this image left out here (size limit); the JSON report has all ${rows.length}._\n`
+      : '';
   return `${head}${FINDING_HEAD}${body}${note}${DETAILS_CLOSE}\n`;
 }
 

@@ -3,6 +3,7 @@ import { SEVERITIES } from '../model.js';
 import { escapeTerminal, neutralizeCommands } from './escape.js';
 import {
   compareDetections,
+  compareFindings,
   detectionsOf,
   imageLabel,
   imageReasons,
@@ -33,7 +34,11 @@ const ANSI = {
 } as const;
 type Style = keyof typeof ANSI;
 
-const RESULT_STYLE: Readonly<Record<GateResult, Style>> = { pass: 'green', warn: 'yellow', fail: 'red' };
+const RESULT_STYLE: Readonly<Record<GateResult, Style>> = {
+  pass: 'green',
+  warn: 'yellow',
+  fail: 'red',
+};
 const SEVERITY_STYLE: Readonly<Record<Severity, Style>> = {
   CRITICAL: 'magenta',
   HIGH: 'red',
@@ -55,11 +60,13 @@ export function renderText(report: Report, options: TextOptions): string {
   const top = options.topFindings ?? 10;
   const lines: string[] = [];
 
-  const threshold = report.riskThreshold === null ? 'no risk-threshold' : `risk-threshold ${report.riskThreshold}`;
+  const threshold =
+    report.riskThreshold === null ? 'no risk-threshold' : `risk-threshold ${report.riskThreshold}`;
   lines.push(
     `${bold('ecr-risk-gate')} ${escapeTerminal(report.tool.version, 40)}: ${paint(RESULT_STYLE[report.result], bold(report.result.toUpperCase()))} (${report.mode}) · risk score ${bold(String(report.riskScore))} (${threshold}) · ${plural(report.images.length, 'image')}`,
   );
-  if (report.error) lines.push(`  ${paint('red', 'could not evaluate:')} ${escapeTerminal(report.error, 2000)}`);
+  if (report.error)
+    lines.push(`  ${paint('red', 'could not evaluate:')} ${escapeTerminal(report.error, 2000)}`);
   for (const reason of report.reasons.slice(0, 20)) lines.push(`  ${escapeTerminal(reason, 500)}`);
 
   report.images.forEach((image, index) => {
@@ -72,7 +79,8 @@ export function renderText(report: Report, options: TextOptions): string {
     for (const w of report.warnings.slice(0, 50)) {
       lines.push(`  ${paint('yellow', w.code)}: ${escapeTerminal(w.message, 500)}`);
     }
-    if (report.warnings.length > 50) lines.push(`  +${report.warnings.length - 50} more in the JSON report`);
+    if (report.warnings.length > 50)
+      lines.push(`  +${report.warnings.length - 50} more in the JSON report`);
   }
   return `${neutralizeCommands(lines.join('\n'))}\n`;
 }
@@ -89,14 +97,21 @@ function imageBlock(
   lines.push(
     `${paint('bold', escapeTerminal(imageLabel(image), 300))}  ${paint(RESULT_STYLE[image.result], image.result.toUpperCase())}  risk ${image.riskScore}`,
   );
-  for (const reason of imageReasons(report, index)) lines.push(`  ${escapeTerminal(reason, 500)}`);
-  lines.push(`  ${escapeTerminal(`${registryHost(image)}/${image.repository}@${image.imageDigest}`, 400)}`);
+  if (report.images.length > 1) {
+    for (const reason of imageReasons(report, index))
+      lines.push(`  ${escapeTerminal(reason, 500)}`);
+  }
+  lines.push(
+    `  ${escapeTerminal(`${registryHost(image)}/${image.repository}@${image.imageDigest}`, 400)}`,
+  );
   lines.push(
     `  scan: ${escapeTerminal(`${image.scan.type ?? 'none'} ${image.scan.status}${image.scan.completedAt ? ` at ${image.scan.completedAt}` : ''}${image.scan.description && image.scan.status !== 'COMPLETE' ? `: ${image.scan.description}` : ''}`, 400)}`,
   );
 
   const widths = SEVERITIES.map((s) => Math.max(s.length, 5));
-  lines.push(`  ${SEVERITIES.map((s, i) => paint(SEVERITY_STYLE[s], s.padStart(widths[i] ?? 5))).join('  ')}`);
+  lines.push(
+    `  ${SEVERITIES.map((s, i) => paint(SEVERITY_STYLE[s], s.padStart(widths[i] ?? 5))).join('  ')}`,
+  );
   lines.push(
     `  ${SEVERITIES.map((s, i) => String(image.scan.counts[s.toLowerCase() as Lowercase<Severity>]).padStart(widths[i] ?? 5)).join('  ')}`,
   );
@@ -104,21 +119,29 @@ function imageBlock(
 
   const active = detections.filter((d) => !d.ignored && d.level !== 'off').sort(compareDetections);
   const byRule = new Map<string, Detection[]>();
-  for (const d of active) byRule.set(d.rule, [...(byRule.get(d.rule) ?? []), d]);
+  // Appended in place: copying the group on every detection is quadratic (20,000 findings).
+  for (const d of active) {
+    const group = byRule.get(d.rule);
+    if (group) group.push(d);
+    else byRule.set(d.rule, [d]);
+  }
   if (byRule.size > 0) {
     lines.push('  deciding detections:');
     for (const [rule, group] of byRule) {
       const first = group[0] as Detection;
       const risk = group.reduce((sum, d) => sum + d.riskScore, 0);
       const what = isFindingRule(first.rule) ? '' : `  ${escapeTerminal(first.message, 300)}`;
-      const style: Style = first.level === 'fail' ? 'red' : first.level === 'warn' ? 'yellow' : 'cyan';
+      const style: Style =
+        first.level === 'fail' ? 'red' : first.level === 'warn' ? 'yellow' : 'cyan';
       lines.push(
         `    ${paint(style, first.level.padEnd(6))} ${rule.padEnd(22)} ${String(group.length).padStart(5)}  risk ${String(risk).padStart(5)}${what}`,
       );
     }
   }
 
-  const findings = detections.filter((d) => !d.ignored && isFindingRule(d.rule)).sort(compareDetections);
+  const findings = detections
+    .filter((d) => !d.ignored && isFindingRule(d.rule))
+    .sort(compareFindings);
   if (findings.length > 0) {
     lines.push(`  top findings (${Math.min(top, findings.length)} of ${findings.length}):`);
     for (const d of findings.slice(0, top)) {

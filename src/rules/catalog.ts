@@ -1,4 +1,4 @@
-import type { Level, RuleId, Severity } from '../model.js';
+import type { Detection, Level, RuleId, Severity } from '../model.js';
 
 /** Static facts of one rule: SPEC section 2. Score = impact × confidence / 100. */
 export interface RuleSpec {
@@ -130,4 +130,43 @@ export function fillMessage(
   values: Readonly<Record<string, string | undefined>>,
 ): string {
   return template.replace(/\$([a-z_]+)\$/g, (whole, name: string) => values[name] ?? whole);
+}
+
+/**
+ * The fields every risk event of `rule` starts with (Splunk RBA: score = impact × confidence /
+ * 100); rule modules add the message and their row fields.
+ */
+export function riskEvent(
+  rule: RuleId,
+  level: Level,
+  imageIndex: number,
+  time: string,
+): Pick<
+  Detection,
+  | 'rule'
+  | 'level'
+  | 'severity'
+  | 'riskScore'
+  | 'impact'
+  | 'confidence'
+  | 'ignored'
+  | 'imageIndex'
+  | 'phase'
+  | 'firstTime'
+  | 'lastTime'
+> {
+  const spec = RULES[rule];
+  return {
+    rule,
+    level,
+    severity: spec.severity,
+    riskScore: riskScoreOf(spec),
+    impact: spec.impact,
+    confidence: spec.confidence,
+    ignored: false,
+    imageIndex,
+    phase: 'release',
+    firstTime: time,
+    lastTime: time,
+  };
 }

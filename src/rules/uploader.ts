@@ -11,7 +11,7 @@ import type {
   UploaderEvidence,
   UploaderStatus,
 } from '../model.js';
-import { RULES, fillMessage, riskScoreOf } from './catalog.js';
+import { RULES, fillMessage, riskEvent } from './catalog.js';
 import { matchKnownUploader } from './principal-match.js';
 import {
   describeBusinessHours,
@@ -234,21 +234,7 @@ function tagMovedRow(
 }
 
 function baseRow(rule: RuleId, input: UploaderRulesInput, time: string): Detection {
-  const spec = RULES[rule];
-  return {
-    rule,
-    level: input.levels[rule],
-    severity: spec.severity,
-    riskScore: riskScoreOf(spec),
-    impact: spec.impact,
-    confidence: spec.confidence,
-    message: '',
-    ignored: false,
-    imageIndex: input.imageIndex,
-    phase: 'release',
-    firstTime: time,
-    lastTime: time,
-  };
+  return { ...riskEvent(rule, input.levels[rule], input.imageIndex, time), message: '' };
 }
 
 /** A row in the seed's upload shape, describing one PutImage event. */

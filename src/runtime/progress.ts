@@ -57,8 +57,13 @@ export function formatElapsed(ms: number): string {
 const shortenDigests = (text: string): string =>
   text.replace(/\b(sha256:[0-9a-f]{12})[0-9a-f]{52}\b/g, '$1…');
 
+// The registry host is the same for nearly every image and would push the status off the line.
+const withoutEcrHost = (text: string): string =>
+  text.replace(/^\d{12}\.dkr[.-]ecr[^/\s]*\.(?:amazonaws\.com(?:\.cn)?|on\.aws)\//, '');
+
 /** Image labels come from user input and ECR: nothing in them may act on the terminal. */
 const clean = (text: string): string => escapeTerminal(shortenDigests(text), 300);
+const cleanImage = (text: string): string => clean(withoutEcrHost(text));
 
 /**
  * The engine's waits as the user sees them, shared by the CLI (stderr) and the action (log). On a
@@ -89,7 +94,7 @@ export class ProgressLine {
     const key = progressKey(event);
     const previous = this.waits.get(key);
     const wait: Wait = {
-      image: clean(event.image),
+      image: cleanImage(event.image),
       waitingFor: clean(event.waitingFor),
       elapsedMs: event.elapsedMs,
       at: this.now(),

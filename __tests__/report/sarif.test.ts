@@ -1,0 +1,263 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { describe, expect, test } from '@jest/globals';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { Log, Result, Run } from 'sarif';
+import type { Finding } from '../../src/model.js';
+import { FINGERPRINT_KEY, renderSarif } from '../../src/report/sarif.js';
+import {
+  bigReport,
+  buildTestReport,
+  hostileReport,
+  multiImageReport,
+  noise,
+  splunkReport,
+  syntheticFindings,
+} from './fixtures.js';
+import { expectCleanCharacters, expectInertMarkdown } from './inert.js';
+
+// The OASIS SARIF 2.1.0 schema (draft-07), copied from oasis-tcs/sarif-spec
+// Documents/CommitteeSpecifications/2.1.0/sarif-schema-2.1.0.json.
+const schema: unknown = JSON.parse(
+  readFileSync(
+    fileURLToPath(new URL('../fixtures/sarif-schema-2.1.0.json', import.meta.url)),
+    'utf8',
+  ),
+);
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+const ajv = new Ajv({ strict: false, allErrors: true });
+addFormats(ajv);
+const validate = ajv.compile(schema as object);
+
+function expectValid(log: Log): void {
+  const ok = validate(log);
+  expect(validate.errors ?? []).toEqual([]);
+  expect(ok).toBe(true);
+}
+
+const run0 = (log: Log): Run => log.runs[0] as Run;
+const fingerprints = (log: Log) =>
+  log.runs.flatMap((r) =>
+    (r.results ?? []).map((x) => `${x.ruleId}|${x.partialFingerprints?.[FINGERPRINT_KEY]}`),
+  );
+
+describe('SARIF', () => {
+  const splunk = renderSarif(splunkReport());
+
+  test('validates against the official SARIF 2.1.0 schema', () => {
+    expectValid(splunk.log);
+    expectValid(renderSarif(multiImageReport()).log);
+    expectValid(
+      renderSarif(splunkReport(), { dockerfile: { path: 'docker/Dockerfile', fromLine: 4 } }).log,
+    );
+  });
+
+  test('the schema check is real: a broken log fails it', () => {
+    const broken = JSON.parse(splunk.text) as {
+      runs: Array<{ results: Array<{ level: string }> }>;
+    };
+    (broken.runs[0]?.results[0] as { level: string }).level = 'critical';
+    expect(validate(broken)).toBe(false);
+    const noDriver = JSON.parse(splunk.text) as { runs: Array<{ tool: object }> };
+    (noDriver.runs[0] as { tool: object }).tool = {};
+    expect(validate(noDriver)).toBe(false);
+  });
+
+  test('one run per image with a stable category; tool ecr-risk-gate with one rule per CVE', () => {
+    const run = run0(splunk.log);
+    expect(run.automationDetails?.id).toBe(
+      'ecr-risk-gate/111111111111.dkr.ecr.eu-central-1.amazonaws.com/devsecops/cat_dog_client/',
+    );
+    expect(run.tool.driver.name).toBe('ecr-risk-gate');
+    const ruleIds = (run.tool.driver.rules ?? []).map((r) => r.id);
+    expect(new Set(ruleIds).size).toBe(ruleIds.length);
+    expect(ruleIds).toHaveLength(105); // 104 CVEs + unknown-uploader
+    expect(ruleIds[0]).toBe('unknown-uploader');
+    const multi = renderSarif(multiImageReport()).log;
+    expect(multi.runs.map((r) => r.automationDetails?.id)).toEqual([
+      'ecr-risk-gate/111111111111.dkr.ecr.eu-central-1.amazonaws.com/devsecops/cat_dog_client/',
+      'ecr-risk-gate/111111111112.dkr.ecr.eu-central-1.amazonaws.com/devsecops/cat_dog_server/linux/amd64/',
+      'ecr-risk-gate/111111111112.dkr.ecr.eu-central-1.amazonaws.com/devsecops/cat_dog_server/linux/arm64/',
+      'ecr-risk-gate/111111111111.dkr.ecr.eu-central-1.amazonaws.com/devsecops/legacy-worker/',
+    ]);
+  });
+
+  test('rules carry help, the advisory as helpUri and security-severity from CVSS or severity', () => {
+    const rules = run0(splunk.log).tool.driver.rules ?? [];
+    const high = rules.find((r) => r.id === 'CVE-2021-33574');
+    expect(high?.helpUri).toBe('https://security-tracker.debian.org/tracker/CVE-2021-33574');
+    expect(high?.properties?.['security-severity']).toBe('7.5');
+    expect(high?.help?.text).toContain('mq_notify');
+    expect(high?.help?.markdown).toContain(
+      '[CVE-2021-33574](https://security-tracker.debian.org/tracker/CVE-2021-33574)',
+    );
+    // UNDEFINED findings in the recording have no CVSS: the severity decides.
+    const untriaged = rules.find((r) => r.id === 'CVE-2021-22924');
+    expect(untriaged?.properties?.['security-severity']).toBe('0.0');
+    const noCvss = renderSarif(
+      buildTestReport([
+        {
+          findings: syntheticFindings(6, 20).map((f) => ({ ...f, cvss: undefined as never })),
+          uploaderStatus: 'known',
+        },
+      ]),
+    );
+    const bySeverity = Object.fromEntries(
+      (run0(noCvss.log).tool.driver.rules ?? []).map((r) => [
+        r.properties?.tags?.at(-1),
+        r.properties?.['security-severity'],
+      ]),
+    );
+    expect(bySeverity).toEqual({
+      critical: '9.5',
+      high: '8.0',
+      medium: '5.5',
+      low: '2.0',
+      informational: '0.0',
+      undefined: '0.0',
+    });
+    expect(rules.find((r) => r.id === 'unknown-uploader')?.properties?.['security-severity']).toBe(
+      '8.0',
+    );
+  });
+
+  test('one result per CVE and package; uploader detections are results too', () => {
+    const results = run0(splunk.log).results ?? [];
+    expect(results).toHaveLength(105);
+    const uploader = results.find((r) => r.ruleId === 'unknown-uploader');
+    expect(uploader?.level).toBe('error');
+    expect(uploader?.message.text).toContain('arn:aws:iam::111111111111:user/test');
+    const twoPackages = buildTestReport([
+      {
+        findings: [
+          {
+            ...(syntheticFindings(1, 10)[0] as Finding),
+            packages: [
+              { name: 'openssl', version: '1' },
+              { name: 'libssl3', version: '1' },
+            ],
+          },
+        ],
+        uploaderStatus: 'known',
+      },
+    ]);
+    const split = run0(renderSarif(twoPackages).log).results ?? [];
+    expect(split.map((r) => r.properties?.['package'])).toEqual(['openssl', 'libssl3']);
+    expect(new Set(split.map((r) => r.partialFingerprints?.[FINGERPRINT_KEY])).size).toBe(2);
+  });
+
+  test('levels follow the detection level; ignored findings are suppressed with the reason', () => {
+    const report = splunkReport({
+      ignore: [{ id: 'CVE-2021-33574', reason: 'not reachable', expires: '2027-01-31' }],
+    });
+    const results = run0(renderSarif(report).log).results ?? [];
+    const byRule = (id: string) => results.find((r) => r.ruleId === id) as Result;
+    expect(byRule('CVE-2019-25013').level).toBe('error');
+    expect(byRule('CVE-2018-12886').level).toBe('warning');
+    expect(byRule('CVE-2013-0337').level).toBe('note');
+    expect(results.find((r) => r.properties?.['severity'] === 'informational')?.level).toBe('none');
+    expect(byRule('CVE-2021-33574').suppressions).toEqual([
+      { kind: 'external', justification: 'not reachable' },
+    ]);
+    expect(results.at(-1)?.ruleId).toBe('CVE-2021-33574');
+  });
+
+  test('fingerprints are identical for the same finding across runs with different tags and digests', () => {
+    const a = renderSarif(splunkReport({ tags: ['build-101'] })).log;
+    const b = renderSarif(
+      splunkReport({ tags: ['build-102', 'latest'], digest: `sha256:${'9'.repeat(64)}` }),
+    ).log;
+    expect(fingerprints(a)).toEqual(fingerprints(b));
+    expect(new Set(fingerprints(a)).size).toBe(105);
+    const otherRepo = renderSarif(splunkReport({ repository: 'devsecops/other' })).log;
+    expect(fingerprints(otherRepo).filter((f) => fingerprints(a).includes(f))).toEqual([]);
+  });
+
+  test('locations: the Dockerfile FROM line when given, else a stable synthetic path', () => {
+    const anchored = renderSarif(splunkReport(), {
+      dockerfile: { path: './docker/Dockerfile', fromLine: 9 },
+    }).log;
+    expect(run0(anchored).results?.[0]?.locations?.[0]?.physicalLocation).toEqual({
+      artifactLocation: { uri: 'docker/Dockerfile' },
+      region: { startLine: 9 },
+    });
+    expect(run0(splunk.log).results?.[0]?.locations?.[0]?.physicalLocation).toEqual({
+      artifactLocation: {
+        uri: 'ecr/111111111111.dkr.ecr.eu-central-1.amazonaws.com/devsecops/cat_dog_client/Dockerfile',
+      },
+      region: { startLine: 1 },
+    });
+  });
+
+  test('over 25,000 results in a run: the lowest severities are dropped and the run says so', () => {
+    const report = buildTestReport([
+      { findings: syntheticFindings(25_600, 10), uploaderStatus: 'known' },
+    ]);
+    const { log, omittedResults } = renderSarif(report);
+    const run = run0(log);
+    expect(run.results).toHaveLength(25_000);
+    expect(omittedResults).toBe(600);
+    expect(run.properties?.['omitted']).toMatchObject({
+      results: 600,
+      bySeverity: { undefined: 600 },
+    });
+    const note = run.invocations?.[0]?.toolExecutionNotifications?.[0];
+    expect(note?.message.text).toContain('600 results left out');
+    expect(run.results?.some((r) => r.properties?.['severity'] === 'undefined')).toBe(true);
+    // (Not schema-validated here: `uniqueItems` makes that quadratic in 25,000 rules.)
+  });
+
+  test('over the gzip budget: keeps the most severe, measures with gzip, says what it dropped', () => {
+    const report = bigReport(3000, 3000, 1, noise);
+    const limit = 1_000_000;
+    const { log, text, omittedResults } = renderSarif(report, { maxGzipBytes: limit });
+    expect(gzipSync(text).length).toBeLessThanOrEqual(limit);
+    expect(omittedResults).toBeGreaterThan(0);
+    const results = run0(log).results ?? [];
+    expect(results[0]?.ruleId).toBe('unknown-uploader');
+    const kept = results
+      .filter((r) => r.ruleId?.startsWith('CVE-'))
+      .map((r) => r.properties?.['severity']);
+    const order = ['critical', 'high', 'medium', 'low', 'informational', 'undefined'];
+    const ranks = kept.map((s) => order.indexOf(String(s)));
+    expect([...ranks].sort((x, y) => x - y)).toEqual(ranks);
+    expect(kept[0]).toBe('critical');
+    expect(JSON.stringify(run0(log).properties?.['omitted'])).toContain(
+      `"results":${omittedResults}`,
+    );
+    expect(gunzipSync(gzipSync(text)).toString()).toBe(text);
+  });
+
+  test('more than 20 images: the worst 20 become runs and the first run says how many were left out', () => {
+    const images = Array.from({ length: 22 }, (_, i) => ({
+      repository: `team/r${i}`,
+      findings: syntheticFindings(2, 10),
+      uploaderStatus: i < 2 ? ('known' as const) : ('unknown' as const),
+    }));
+    const { log, omittedRuns } = renderSarif(buildTestReport(images));
+    expect(log.runs).toHaveLength(20);
+    expect(omittedRuns).toBe(2);
+    expect(run0(log).invocations?.[0]?.toolExecutionNotifications?.[0]?.message.text).toContain(
+      '2 images left out',
+    );
+    expectValid(log);
+  });
+
+  test('hostile text stays plain in text fields and inert in Markdown help', () => {
+    const { log, text } = renderSarif(hostileReport());
+    expectValid(log);
+    expect(text.length).toBeLessThan(2_000_000);
+    const run = run0(log);
+    const allowed = new Set(
+      (run.tool.driver.rules ?? []).flatMap((r) => (r.helpUri ? [r.helpUri] : [])),
+    );
+    for (const rule of run.tool.driver.rules ?? []) {
+      expectCleanCharacters(`${rule.id}${rule.fullDescription?.text}${rule.help?.text}`);
+      if (rule.help?.markdown) expectInertMarkdown(rule.help.markdown, allowed);
+      if (rule.helpUri) expect(rule.helpUri).toMatch(/^https:\/\/evil\.example\//);
+    }
+    for (const result of run.results ?? []) expectCleanCharacters(result.message.text ?? '');
+  });
+});

@@ -1,0 +1,167 @@
+import { describe, expect, test } from '@jest/globals';
+import { renderSummary } from '../../src/report/summary.js';
+import { multiImageReport, splunkReport } from './fixtures.js';
+import { expectWellFormedTables, tablesOf } from './inert.js';
+
+const summary = renderSummary(
+  splunkReport(
+    {
+      ignore: [
+        {
+          id: 'CVE-2021-3326',
+          package: 'glibc',
+          reason: 'not reachable from our entrypoint',
+          expires: '2027-01-31',
+        },
+      ],
+    },
+    {
+      warnings: [
+        {
+          code: 'ignore-expired',
+          message: 'ignore CVE-2020-1751 expired on 2021-01-01 and no longer applies',
+        },
+      ],
+    },
+  ),
+  { reportFile: '/runner/_temp/ecr-risk-gate-report.json' },
+);
+
+describe('job summary', () => {
+  test('starts with the verdict and why', () => {
+    const lines = summary.split('\n');
+    expect(lines[0]).toBe('## ❌ ecr-risk-gate: fail');
+    expect(summary).toContain('total risk score **587**');
+    expect(summary).toContain('3 detections: high \\(2\\), unknown-uploader \\(1\\) at level fail');
+  });
+
+  test('severity counts of the Splunk scan (after one ignore)', () => {
+    const table = tablesOf(summary).find((t) => t.header[0] === 'Critical');
+    expect(table?.header).toEqual([
+      'Critical',
+      'High',
+      'Medium',
+      'Low',
+      'Informational',
+      'Undefined',
+    ]);
+    expect(table?.rows).toEqual([['0', '2', '13', '22', '63', '3']]);
+  });
+
+  test('the uploader: who, how verified, and whether known', () => {
+    expect(summary).toContain(
+      '**Uploader:** arn:aws:iam::111111111111:user/test \\(IAMUser, account 111111111111\\)',
+    );
+    expect(summary).toContain('UNKNOWN uploader');
+    expect(summary).toContain('PutImage event 1aef3588-ae84-4f1f-9276-8ec94ee6a7e9');
+  });
+
+  test('the deciding detections come before the findings table, fail first', () => {
+    const deciding = tablesOf(summary).find((t) => t.header[0] === 'Level');
+    expect(deciding?.rows.map((r) => [r[0], r[2], r[3]])).toEqual([
+      ['fail', '2', '140'],
+      ['fail', '1', '49'],
+      ['warn', '13', '273'],
+      ['notice', '22', '110'],
+      ['notice', '3', '15'],
+    ]);
+    expect(summary.indexOf('Detections that decide')).toBeLessThan(
+      summary.indexOf('| Vulnerability |'),
+    );
+    expect(summary).toContain('At level off (reported, not counted): informational (63).');
+  });
+
+  test('findings table: CVE linked to its advisory, package, versions, severity, CVSS', () => {
+    const findings = tablesOf(summary).find(
+      (t) => t.header[0] === 'Vulnerability' && t.header[1] === 'Package',
+    );
+    expect(findings?.header).toEqual([
+      'Vulnerability',
+      'Package',
+      'Installed',
+      'Fixed in',
+      'Severity',
+      'CVSS',
+    ]);
+    expect(findings?.rows).toHaveLength(103);
+    expect(findings?.rows[0]).toEqual(['CVE-2021-33574', 'glibc', '2.28-10', '—', 'HIGH', '7.5']);
+    expect(summary).toContain(
+      '[CVE-2021-33574](https://security-tracker.debian.org/tracker/CVE-2021-33574)',
+    );
+    const severities = findings?.rows.map((r) => r[4]) ?? [];
+    expect(severities.indexOf('MEDIUM')).toBeGreaterThan(severities.lastIndexOf('HIGH'));
+    expect(severities.indexOf('INFORMATIONAL')).toBeGreaterThan(severities.lastIndexOf('LOW'));
+  });
+
+  test('long sections are folded; ignored findings show reason and expiry', () => {
+    expect(summary).toContain(
+      '<details><summary>Findings: 103 (2 high, 13 medium, 22 low, 63 informational, 3 undefined)</summary>',
+    );
+    const ignored = tablesOf(summary).find((t) => t.header.includes('Reason'));
+    expect(ignored?.rows).toEqual([
+      [
+        'CVE-2021-3326',
+        'glibc',
+        'MEDIUM',
+        'not reachable from our entrypoint',
+        '2027-01-31',
+        'policy',
+      ],
+    ]);
+  });
+
+  test('warnings (expired ignores) are listed; nothing left out means no left-out line', () => {
+    expect(summary).toContain('### Warnings');
+    expect(summary).toContain('`ignore-expired` ignore CVE-2020-1751 expired');
+    expect(summary).not.toContain('Left out');
+  });
+
+  test('every table is well formed', () => {
+    expect(expectWellFormedTables(summary).length).toBeGreaterThanOrEqual(4);
+  });
+
+  test('several images: the combined section comes first, then each image', () => {
+    const multi = renderSummary(multiImageReport());
+    const combined = tablesOf(multi)[0];
+    expect(combined?.header[0]).toBe('Image');
+    expect(combined?.rows.map((r) => r[1])).toEqual(['❌ fail', '❌ fail', '❌ fail', '❌ fail']);
+    expect(combined?.rows.map((r) => r[9])).toEqual(['unknown', 'known', 'known', 'unverified']);
+    const order = [
+      '### Images',
+      'cat\\_dog\\_client',
+      'linux/amd64',
+      'linux/arm64',
+      'legacy-worker',
+    ].map((s) => multi.indexOf(s));
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(multi).toContain('UNSUPPORTED\\_IMAGE');
+    expect(multi).toContain('Uploader not verified');
+    expectWellFormedTables(multi);
+  });
+
+  test('audit mode and a run that could not be evaluated say so', () => {
+    expect(renderSummary(splunkReport({}, { mode: 'audit' }))).toContain(
+      'audit mode: reported only',
+    );
+    const failed = renderSummary(
+      splunkReport({}, { error: 'AccessDenied on ecr:DescribeImageScanFindings' }),
+    );
+    expect(failed).toContain(
+      '**Could not evaluate:** AccessDenied on ecr:DescribeImageScanFindings',
+    );
+  });
+
+  test('a small byte budget folds out findings and says how many, where to find them', () => {
+    const small = renderSummary(splunkReport(), { maxBytes: 20_000, reportFile: '/tmp/r.json' });
+    expect(Buffer.byteLength(small)).toBeLessThanOrEqual(20_000);
+    const match =
+      /\*\*Left out to stay under GitHub's 1 MiB job summary limit:\*\* (\d+) finding rows/.exec(
+        small,
+      );
+    expect(match).not.toBeNull();
+    const rows = tablesOf(small).find((t) => t.header[1] === 'Package')?.rows.length ?? 0;
+    expect(rows + Number(match?.[1])).toBe(104);
+    expect(small).toContain('`/tmp/r.json`');
+    expectWellFormedTables(small);
+  });
+});

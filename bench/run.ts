@@ -1,0 +1,382 @@
+// `npm run bench`: how close the gate runs to the API round-trip floor (issue 7).
+// Runs the committed bundle (dist/index.js) as a child process against the emulator (in its own
+// process) with injected latency, over the scenarios of scenarios.ts; several runs, medians.
+// Prints the tables and writes bench/results.json. See bench/README.md.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { startEmulatorProcess } from './emulator-process.js';
+import { DEFAULT_BUNDLE, nodeStartupMs, runGate } from './gate-process.js';
+import { measureRun, type RunMeasure } from './measure.js';
+import type { MicroResult } from './micro-result.js';
+import { summarizeNotice, type NoticeSummary } from './poll-model.js';
+import { benchScenarios, smokeScenarios, type BenchScenario } from './scenarios.js';
+import { median } from './stats.js';
+import {
+  bundleLine,
+  checkTargets,
+  microTable,
+  scenarioTable,
+  summarizeScenario,
+  targetTable,
+  type ScenarioSummary,
+  type Target,
+} from './summary.js';
+
+const USAGE = `Usage: npm run bench -- [--runs N] [--latency MS] [--only id,id] [--scan-wait MS]
+                         [--no-micro] [--out FILE] [--smoke]
+  --runs N       runs per scenario, medians reported (default 5; --smoke: 1)
+  --latency MS   latency the emulator adds to every call (default 40; --smoke: 5)
+  --only ids     run only these scenarios (${benchScenarios()
+    .map((s) => s.id)
+    .join(', ')})
+  --scan-wait MS when the waited scan completes after the gate starts (default 12000)
+  --no-micro     skip the in-process micro-benchmark
+  --out FILE     where to write the results (default bench/results.json)
+  --bundle FILE  the action bundle to run (default dist/index.js)
+  --profile DIR  write a CPU profile of every gate run to DIR (node --cpu-prof)
+  --work DIR     where runs leave their files (default bench/.runs/<time>)
+  --max-load N   before each scenario, wait (at most 5 minutes) for the 1-minute load
+                 average to drop below N: wall times on shared cores follow the load
+  --smoke        one run of small scenarios at low latency: keeps the benchmark working`;
+
+export interface BenchOptions {
+  runs: number;
+  latencyMs: number;
+  only: string[] | null;
+  scanWaitMs: number;
+  micro: boolean;
+  out: string;
+  smoke: boolean;
+  bundle: string;
+  profileDir: string | null;
+  workDir: string;
+  maxLoad: number | null;
+}
+
+class UsageError extends Error {}
+
+function integer(name: string, text: string | undefined, fallback: number, min: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min) {
+    throw new UsageError(
+      `--${name}: ${JSON.stringify(text)} is not valid. Expected an integer ≥ ${min}.`,
+    );
+  }
+  return value;
+}
+
+function positiveNumber(name: string, text: string | undefined): number | null {
+  if (text === undefined) return null;
+  const value = Number(text);
+  if (!(value > 0)) {
+    throw new UsageError(`--${name}: ${JSON.stringify(text)} is not valid. Expected a number > 0.`);
+  }
+  return value;
+}
+
+export function parseOptions(argv: string[]): BenchOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        runs: { type: 'string' },
+        latency: { type: 'string' },
+        only: { type: 'string' },
+        'scan-wait': { type: 'string' },
+        'no-micro': { type: 'boolean' },
+        out: { type: 'string' },
+        smoke: { type: 'boolean' },
+        bundle: { type: 'string' },
+        profile: { type: 'string' },
+        work: { type: 'string' },
+        'max-load': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help) throw new UsageError('');
+  const smoke = values.smoke ?? false;
+  const known = new Set([...benchScenarios(), ...smokeScenarios()].map((s) => s.id));
+  const only = values.only ? values.only.split(',').map((s) => s.trim()) : null;
+  const unknown = only?.filter((id) => !known.has(id)) ?? [];
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `--only: ${unknown.join(', ')} not known. Expected some of ${[...known].join(', ')}.`,
+    );
+  }
+  return {
+    runs: integer('runs', values.runs, smoke ? 1 : 5, 1),
+    latencyMs: integer('latency', values.latency, smoke ? 5 : 40, 0),
+    only,
+    scanWaitMs: integer('scan-wait', values['scan-wait'], 12_000, 0),
+    micro: !(values['no-micro'] ?? false),
+    out: values.out ?? 'bench/results.json',
+    smoke,
+    bundle: resolve(values.bundle ?? DEFAULT_BUNDLE),
+    profileDir: values.profile ? resolve(values.profile) : null,
+    maxLoad: positiveNumber('max-load', values['max-load']),
+    workDir: resolve(
+      values.work ?? join('bench/.runs', new Date().toISOString().replace(/[:.]/g, '-')),
+    ),
+  };
+}
+
+function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+const QUIET_WAIT_MS = 5 * 60_000;
+
+/** Waits, bounded, for the machine to quieten down; says so when it did not. */
+async function waitForQuiet(maxLoad: number | null): Promise<void> {
+  if (maxLoad === null) return;
+  const deadline = Date.now() + QUIET_WAIT_MS;
+  while ((loadavg()[0] ?? 0) >= maxLoad) {
+    if (Date.now() >= deadline) {
+      log(
+        `  load average still ${(loadavg()[0] ?? 0).toFixed(1)} after 5 minutes; measuring anyway`,
+      );
+      return;
+    }
+    await new Promise((done) => setTimeout(done, 5_000));
+  }
+}
+
+async function measureStartup(workDir: string, samples: number): Promise<number> {
+  await nodeStartupMs(workDir); // the first spawn pays for cold caches
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) times.push(await nodeStartupMs(workDir));
+  return median(times);
+}
+
+async function benchScenario(
+  bench: BenchScenario,
+  options: BenchOptions,
+  startups: number[],
+  workDir: string,
+): Promise<{ summary: ScenarioSummary; runs: RunMeasure[] }> {
+  const dir = join(workDir, bench.id);
+  mkdirSync(dir, { recursive: true });
+  const emulator = await startEmulatorProcess(
+    { ...bench.scenario, latencyMs: options.latencyMs },
+    dir,
+  );
+  const killAfterMs = 180_000 + options.scanWaitMs;
+  const runs: RunMeasure[] = [];
+  try {
+    // One unmeasured run first: the disk cache, not the gate, would otherwise decide run one.
+    const warmups = options.smoke ? 0 : 1;
+    for (let i = 0; i < warmups + options.runs; i++) {
+      // Node's own start-up right before the run: on shared cores it drifts with the load, and
+      // the floor of this run should carry what Node cost at this moment.
+      const startupMs = await nodeStartupMs(dir);
+      startups.push(startupMs);
+      const startedAt = await emulator.reset();
+      const gate = await runGate({
+        endpoint: emulator.url,
+        inputs: bench.inputs,
+        workDir: dir,
+        killAfterMs,
+        bundle: options.bundle,
+        ...(options.profileDir
+          ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] }
+          : {}),
+      });
+      const requests = await emulator.requests();
+      const measured = measureRun({
+        scenario: bench,
+        requests,
+        spawnedAt: gate.spawnedAt,
+        emulatorStartedAt: startedAt,
+        wallMs: gate.wallMs,
+        cpuMs: gate.usage?.cpuMs ?? null,
+        maxRssMb: gate.usage?.maxRssMb ?? null,
+        code: gate.code,
+        outputs: gate.outputs,
+        latencyMs: options.latencyMs,
+        startupMs,
+      });
+      if (measured.problem)
+        log(`  ${bench.id}: run ${i} does not count: ${measured.problem}\n${gate.logTail}`);
+      // A sound run's files are tens of MB with 20,000 findings; a broken one's are evidence.
+      if (!measured.problem) rmSync(gate.dir, { recursive: true, force: true });
+      if (i < warmups) continue;
+      runs.push(measured);
+      log(
+        `  ${bench.id} run ${runs.length}: wall ${Math.round(measured.wallMs)} ms, floor ${Math.round(measured.floor.ms)} ms, ${measured.calls.total} calls, CPU ${Math.round(measured.cpuMs ?? NaN)} ms`,
+      );
+    }
+  } finally {
+    await emulator.close();
+    rmSync(join(dir, 'scenario.json'), { force: true });
+  }
+  return { summary: summarizeScenario(bench.id, bench.title, runs), runs };
+}
+
+function runMicroProcess(findings: number): Promise<MicroResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'bench/micro.ts', '--findings', String(findings)],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.once('close', (code) => {
+      if (code !== 0) reject(new Error(`micro-benchmark failed (${String(code)}): ${err}`));
+      else resolve(JSON.parse(out) as MicroResult);
+    });
+  });
+}
+
+function bundleSize(bundle: string): { bytes: number; gzipBytes: number } {
+  const code = readFileSync(bundle);
+  return { bytes: code.length, gzipBytes: gzipSync(code).length };
+}
+
+export interface BenchResults {
+  generatedAt: string;
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    node: string;
+    platform: string;
+    /** 1-minute load average before and after: the cores are shared with whatever else runs. */
+    loadBefore: number;
+    loadAfter: number;
+  };
+  options: Pick<BenchOptions, 'runs' | 'latencyMs' | 'only' | 'scanWaitMs' | 'micro' | 'smoke'> & {
+    bundle: string;
+  };
+  bundle: { bytes: number; gzipBytes: number };
+  nodeStartupMs: number;
+  scenarios: Array<ScenarioSummary & { runsDetail: RunMeasure[] }>;
+  micro: MicroResult | null;
+  pollModel: NoticeSummary | null;
+  targets: Target[];
+}
+
+export function renderResults(results: BenchResults): string {
+  const o = results.options;
+  const lines = [
+    `Node ${results.machine.node}, ${results.machine.cpus} × ${results.machine.cpuModel}; ` +
+      `latency ${o.latencyMs} ms a call; ${o.runs} run${o.runs === 1 ? '' : 's'} per scenario, medians; ` +
+      `node -e "" ${Math.round(results.nodeStartupMs)} ms; load average ` +
+      `${results.machine.loadBefore.toFixed(1)} before, ${results.machine.loadAfter.toFixed(1)} after.`,
+    '',
+    scenarioTable(results.scenarios),
+    '',
+  ];
+  if (results.micro) {
+    lines.push(
+      `In-process, ${results.micro.findings.toLocaleString('en-US')} findings (CPU ms per stage, first pass; peak RSS ${Math.round(results.micro.peakRssMb)} MB):`,
+      '',
+      microTable(results.micro),
+      '',
+    );
+  }
+  lines.push(bundleLine(results.bundle), '', targetTable(results.targets));
+  return lines.join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  let options: BenchOptions;
+  try {
+    options = parseOptions(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${error.message ? `bench: ${error.message}\n` : ''}${USAGE}\n`);
+    return error.message ? 2 : 0;
+  }
+  const workDir = options.workDir;
+  mkdirSync(workDir, { recursive: true });
+
+  const loadBefore = loadavg()[0] ?? Number.NaN;
+  const startups = [await measureStartup(workDir, options.smoke ? 3 : 9)];
+  log(`node -e "": ${Math.round(startups[0] ?? Number.NaN)} ms`);
+  const all = options.smoke
+    ? smokeScenarios()
+    : benchScenarios({ scanCompletesAfterMs: options.scanWaitMs });
+  const chosen = options.only ? all.filter((s) => options.only?.includes(s.id)) : all;
+
+  const scenarios: BenchResults['scenarios'] = [];
+  for (const bench of chosen) {
+    await waitForQuiet(options.maxLoad);
+    log(`${bench.id}: ${bench.title} (load average ${(loadavg()[0] ?? 0).toFixed(1)})`);
+    const { summary, runs } = await benchScenario(bench, options, startups, workDir);
+    scenarios.push({ ...summary, runsDetail: runs });
+  }
+
+  const startupMs = median(startups);
+  const micro = options.micro ? await runMicroProcess(options.smoke ? 1_000 : 20_000) : null;
+  // The schedule as the gate runs it: first check after start-up and DescribeImages.
+  const pollModel = summarizeNotice({
+    fromMs: 10_000,
+    toMs: 600_000,
+    stepMs: options.smoke ? 10_000 : 250,
+    firstCheckMs: startupMs + options.latencyMs,
+    latencyMs: options.latencyMs,
+  });
+  const summaries = scenarios.map(({ runsDetail: _, ...s }) => s);
+  const results: BenchResults = {
+    generatedAt: new Date().toISOString(),
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+      node: process.version,
+      platform: `${process.platform}-${process.arch}`,
+      loadBefore,
+      loadAfter: loadavg()[0] ?? Number.NaN,
+    },
+    options: {
+      runs: options.runs,
+      latencyMs: options.latencyMs,
+      only: options.only,
+      scanWaitMs: options.scanWaitMs,
+      micro: options.micro,
+      smoke: options.smoke,
+      bundle: relative(process.cwd(), options.bundle),
+    },
+    bundle: bundleSize(options.bundle),
+    nodeStartupMs: startupMs,
+    scenarios,
+    micro,
+    pollModel,
+    targets: checkTargets({ scenarios: summaries, nodeStartupMs: startupMs, micro, pollModel }),
+  };
+  writeFileSync(options.out, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`${renderResults(results)}\n`);
+  const broken = scenarios.filter((s) => s.problems.length > 0 || s.runs === 0);
+  for (const s of broken) {
+    log(`bench: ${s.id}: ${s.problems.length} run(s) did not count: ${s.problems.join('; ')}`);
+  }
+  // A run that gave a wrong answer is a bug, not a slow measurement: fail loudly. Missed targets
+  // are information, not a failure of the benchmark.
+  return broken.length > 0 ? 1 : 0;
+}
+
+const isMain =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+if (isMain) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(
+        `bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+      process.exit(1);
+    },
+  );
+}
