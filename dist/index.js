@@ -81256,6 +81256,9 @@ async function gateStep() {
         info(neutralizeLogText(line));
     }
     const anchor = settings ? dockerfileAnchor(settings, process.env) : undefined;
+    if (settings?.dockerfile && !anchor) {
+        core_warning(neutralizeLogText(`Input 'dockerfile': ${JSON.stringify(settings.dockerfile)} could not be read or has no FROM line; annotations and SARIF results are not anchored to it.`));
+    }
     for (const annotation of buildAnnotations(report, anchor ? { dockerfile: anchor } : {})) {
         core_namespaceObject[annotation.level](annotation.message, annotationProperties(annotation));
     }

@@ -47,6 +47,13 @@ async function gateStep(): Promise<void> {
     core.info(neutralizeLogText(line));
   }
   const anchor = settings ? dockerfileAnchor(settings, process.env) : undefined;
+  if (settings?.dockerfile && !anchor) {
+    core.warning(
+      neutralizeLogText(
+        `Input 'dockerfile': ${JSON.stringify(settings.dockerfile)} could not be read or has no FROM line; annotations and SARIF results are not anchored to it.`,
+      ),
+    );
+  }
   for (const annotation of buildAnnotations(report, anchor ? { dockerfile: anchor } : {})) {
     core[annotation.level](annotation.message, annotationProperties(annotation));
   }

@@ -92,3 +92,30 @@ test('one create, then only updates on re-runs; a second image gets its own comm
   const warnings = denied.stdout.split('\n').filter((l) => l.startsWith('::warning'));
   expect(warnings.join('\n')).toMatch(/pull-requests: write/);
 });
+
+test('annotations sit on the Dockerfile FROM line; a missing Dockerfile is a warning, not a failure', async () => {
+  const workspace = mkdtempSync(join(tmpdir(), 'erg-ws-'));
+  writeFileSync(
+    join(workspace, 'Dockerfile'),
+    '# syntax=docker/dockerfile:1\nFROM node:20 AS build\nRUN make\nFROM gcr.io/distroless/nodejs20\nCOPY --from=build /app /app\n',
+  );
+  const inputs = { image: `${HOST}/api:v1`, 'uploader-check': 'false', 'pr-comment': 'false' };
+  const anchored = await runAction({
+    endpoint: aws.url,
+    inputs: { ...inputs, dockerfile: 'Dockerfile' },
+    env: { GITHUB_WORKSPACE: workspace },
+  });
+  const errors = anchored.stdout.split('\n').filter((l) => l.startsWith('::error '));
+  expect(errors.length).toBeGreaterThan(0);
+  for (const line of errors) expect(line).toMatch(/^::error [^:]*file=Dockerfile,line=4(,|::)/);
+
+  const missing = await runAction({
+    endpoint: aws.url,
+    inputs: { ...inputs, dockerfile: 'nope/Dockerfile' },
+    env: { GITHUB_WORKSPACE: workspace },
+  });
+  expect(missing.outputs.result).toBe('fail');
+  expect(missing.stdout).toMatch(
+    /^::warning::Input 'dockerfile': "nope\/Dockerfile" could not be read/m,
+  );
+});
