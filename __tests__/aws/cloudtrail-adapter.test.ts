@@ -8,6 +8,7 @@ import { RULES } from '../../src/rules/catalog.js';
 import { uploaderDetections } from '../../src/rules/uploader.js';
 import {
   FakeClock,
+  gatedImage,
   FakeCloudTrail,
   type IndexMode,
   roleIdentity,
@@ -21,16 +22,7 @@ const PUSHED = new Date('2024-05-21T10:00:00Z');
 const DAY = 86_400_000;
 const REPO_ARN = 'arn:aws:ecr:eu-west-1:123456789012:repository/app';
 
-const image = (over: Partial<ResolvedImage> = {}): ResolvedImage => ({
-  target: { raw: 'app:v1', repository: 'app', tag: 'v1' },
-  registryId: '123456789012',
-  region: 'eu-west-1',
-  repository: 'app',
-  imageDigest: 'sha256:gated',
-  imageTags: ['v1'],
-  pushedAt: PUSHED,
-  ...over,
-});
+const image = (over: Partial<ResolvedImage> = {}): ResolvedImage => gatedImage(PUSHED, over);
 
 function setup(index: IndexMode = 'arn', listResources = true, maxHistoryPages?: number) {
   const clock = new FakeClock(NOW);

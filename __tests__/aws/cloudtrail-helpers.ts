@@ -1,6 +1,7 @@
 // Test doubles for the CloudTrail adapter: a fake clock whose sleeps advance time instantly, and
 // an in-memory CloudTrail that answers LookupEvents like the service does (one attribute, newest
 // first, 50 a page, NextToken) and records when each request arrived.
+import type { ResolvedImage } from '../../src/model.js';
 import type {
   Event,
   LookupEventsCommandInput,
@@ -275,3 +276,15 @@ export const awsError = (name: string, message: string, status = 400): Error =>
     $fault: status >= 500 ? 'server' : 'client',
     $metadata: { httpStatusCode: status },
   });
+
+/** The gated image of the adapter tests: `app:v1` in 123456789012, eu-west-1, pushed at `pushedAt`. */
+export const gatedImage = (pushedAt: Date, over: Partial<ResolvedImage> = {}): ResolvedImage => ({
+  target: { raw: 'app:v1', repository: 'app', tag: 'v1' },
+  registryId: '123456789012',
+  region: 'eu-west-1',
+  repository: 'app',
+  imageDigest: 'sha256:gated',
+  imageTags: ['v1'],
+  pushedAt,
+  ...over,
+});

@@ -7,23 +7,20 @@ import { RULE_IDS } from '../../src/model.js';
 import type { ProgressEvent } from '../../src/ports.js';
 import { RULES } from '../../src/rules/catalog.js';
 import { uploaderDetections } from '../../src/rules/uploader.js';
-import { FakeClock, FakeCloudTrail, roleIdentity, setAwsTestEnv } from './cloudtrail-helpers.js';
+import {
+  FakeClock,
+  gatedImage,
+  FakeCloudTrail,
+  roleIdentity,
+  setAwsTestEnv,
+} from './cloudtrail-helpers.js';
 
 setAwsTestEnv();
 
 const START = Date.parse('2024-05-21T10:00:05Z');
 const PUSHED = new Date('2024-05-21T10:00:00Z');
 
-const image = (over: Partial<ResolvedImage> = {}): ResolvedImage => ({
-  target: { raw: 'app:v1', repository: 'app', tag: 'v1' },
-  registryId: '123456789012',
-  region: 'eu-west-1',
-  repository: 'app',
-  imageDigest: 'sha256:gated',
-  imageTags: ['v1'],
-  pushedAt: PUSHED,
-  ...over,
-});
+const image = (over: Partial<ResolvedImage> = {}): ResolvedImage => gatedImage(PUSHED, over);
 
 /** The push becomes visible in CloudTrail `delayMs` after the gate starts looking. */
 function setup(delayMs: number | null, pushedAt = PUSHED) {
