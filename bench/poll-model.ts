@@ -11,7 +11,7 @@ export interface PollModel {
   firstCheckMs: number;
   latencyMs: number;
   random: () => number;
-  delay?: (poll: number, random: () => number) => number;
+  delay?: (poll: number, elapsedMs: number, random: () => number) => number;
   /** The scan timeout: no check after it. */
   timeoutMs?: number;
 }
@@ -31,7 +31,7 @@ export function simulateNotice(completesAtMs: number, model: PollModel): Notice 
         meanGapMs: poll > 1 ? (sent - first) / (poll - 1) : Number.NaN,
       };
     }
-    sent = answered + delay(poll, model.random);
+    sent = answered + delay(poll, answered - first, model.random);
   }
   return undefined;
 }

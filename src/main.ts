@@ -1,8 +1,9 @@
-import * as core from '@actions/core';
+import { EOL } from 'node:os';
+import type * as ActionsCore from '@actions/core';
 import { evaluate } from './engine.js';
 import { UserError, errorMessage } from './errors.js';
 import { shouldFailStep } from './gate.js';
-import { loadSettings, readActionInputs } from './inputs/load.js';
+import { actionInput, loadSettings, readActionInputs } from './inputs/load.js';
 import type { Settings } from './inputs/settings.js';
 import type { Report } from './model.js';
 import { annotationProperties, buildAnnotations } from './report/annotations.js';
@@ -18,12 +19,23 @@ import { writeJsonReport, writeSarifFile } from './runtime/report-files.js';
 import { renderText } from './report/text.js';
 import { ProgressLine } from './runtime/progress.js';
 
+type Core = typeof ActionsCore;
+
+// @actions/core brings undici (its OIDC client) along: a third of the bundle and ~100 ms of
+// start-up. Nothing before the verdict needs it (inputs are INPUT_* variables, log lines are
+// stdout), so it is a separate chunk, loaded while the first AWS calls are in flight.
+let coreLoading: Promise<Core> | undefined;
+const loadCore = (): Promise<Core> => (coreLoading ??= import('@actions/core'));
+/** Time for the first AWS request to leave before the toolkit's load takes the thread. */
+const CORE_PREFETCH_DELAY_MS = 25;
+
 /** The action: settings → evaluation → every surface. The only place that calls setFailed. */
 export async function run(): Promise<void> {
   try {
     await gateStep();
   } catch (error) {
     // A bug, not the user's doing: one line, no stack trace in the log (the report says more).
+    const core = await loadCore();
     core.setFailed(`ecr-risk-gate stopped unexpectedly: ${neutralizeLogText(errorMessage(error))}`);
   }
 }
@@ -33,16 +45,25 @@ async function gateStep(): Promise<void> {
   let report: Report;
   try {
     settings = await loadSettings(
-      readActionInputs((name) => core.getInput(name)),
+      readActionInputs((name) => actionInput(name, process.env)),
       process.env,
     );
-    report = await evaluateWithProgress(settings);
+    const prefetch = setTimeout(
+      () => void loadCore().catch(() => undefined),
+      CORE_PREFETCH_DELAY_MS,
+    );
+    try {
+      report = await evaluateWithProgress(settings);
+    } finally {
+      clearTimeout(prefetch);
+    }
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     report = errorReport(error.message, settings);
   }
+  const core = await loadCore();
 
-  const files = writeFiles(report, settings);
+  const files = await writeFiles(core, report, settings);
   for (const line of renderText(report, { color: false }).split('\n')) {
     core.info(neutralizeLogText(line));
   }
@@ -57,7 +78,7 @@ async function gateStep(): Promise<void> {
   for (const annotation of buildAnnotations(report, anchor ? { dockerfile: anchor } : {})) {
     core[annotation.level](annotation.message, annotationProperties(annotation));
   }
-  if (settings?.jobSummary !== false) await writeJobSummary(report);
+  if (settings?.jobSummary !== false) await writeJobSummary(core, report);
   if (settings?.prComment && settings.githubToken) {
     for (const warning of await publishPrComments(report, settings.githubToken)) {
       core.warning(neutralizeLogText(warning));
@@ -74,21 +95,25 @@ async function gateStep(): Promise<void> {
 }
 
 /** The JSON report is written for every run, even one that could not be evaluated. */
-function writeFiles(report: Report, settings: Settings | null) {
+async function writeFiles(core: Core, report: Report, settings: Settings | null) {
   const target = { cwd: process.env.GITHUB_WORKSPACE?.trim() || process.cwd(), env: process.env };
-  const reportFile = writeJsonReport(report, settings?.reportFile ?? defaultReportPath(), target);
+  // Rendered now, written while SARIF is rendered; awaited below (the catch only keeps an early
+  // failure from counting as unhandled meanwhile).
+  const json = writeJsonReport(report, settings?.reportFile ?? defaultReportPath(), target);
+  json.catch(() => undefined);
   let sarifFile: string | null = null;
   try {
-    sarifFile = settings ? writeSarifFile(report, settings, target) : null;
+    sarifFile = settings ? await writeSarifFile(report, settings, target) : null;
   } catch (error) {
     core.warning(neutralizeLogText(errorMessage(error)));
   }
-  return { reportFile, sarifFile };
+  return { reportFile: await json, sarifFile };
 }
 
 async function evaluateWithProgress(settings: Settings): Promise<Report> {
   const progress = new ProgressLine({
-    stream: { write: (text) => core.info(text.trimEnd()) },
+    // What core.info does; the toolkit may not be loaded yet.
+    stream: { write: (text) => process.stdout.write(`${text.trimEnd()}${EOL}`) },
     tty: false,
   });
   try {
@@ -98,7 +123,7 @@ async function evaluateWithProgress(settings: Settings): Promise<Report> {
   }
 }
 
-async function writeJobSummary(report: Report): Promise<void> {
+async function writeJobSummary(core: Core, report: Report): Promise<void> {
   try {
     await core.summary.addRaw(renderSummary(report)).write();
   } catch (error) {

@@ -57,7 +57,7 @@ function busyAccount(index: IndexMode, listResources: boolean) {
     sleep: clock.sleep,
     limiter: new RateLimiter({ limit: 2, windowMs: 1000, now: clock.now, sleep: clock.sleep }),
   });
-  return { trail, adapter };
+  return { trail, adapter, client };
 }
 
 const imageOf = (repository: string, n: number): ResolvedImage => ({
@@ -73,7 +73,7 @@ const imageOf = (repository: string, n: number): ResolvedImage => ({
 const options = { timeoutMs: 300_000, historyDays: WINDOW_DAYS };
 const pages = (events: number) => Math.max(1, Math.ceil(events / 50));
 
-test('ResourceName proven on the push: the fewest calls, at most 2 per second', async () => {
+test('ResourceName proven on the push: the fewest calls (one find read for images pushed together), at most 2 per second', async () => {
   const { trail, adapter } = busyAccount('arn', true);
   const results = await Promise.all(
     GATED.map((repo, n) => adapter.investigate(imageOf(repo, n), options)),
@@ -84,18 +84,19 @@ test('ResourceName proven on the push: the fewest calls, at most 2 per second', 
     expect(evidence.historyComplete).toBe(true);
     expect(evidence.history).toHaveLength(TOTAL / REPOS);
   }
-  // Fewest calls for this strategy: the find pages (everything in the narrow window around each
-  // push) plus the pages of each repository's own events from the window start to now.
+  // Fewest calls for this strategy: the find pages (everything in the narrow window around the
+  // pushes, read once: the four were pushed together) plus the pages of each repository's own
+  // events from the window start to now.
+  const near = trail.events.filter((e) => Math.abs(e.time.getTime() - PUSHED) <= 2 * 60_000).length;
   const fewest = GATED.reduce((sum, repo, n) => {
     const pushed = PUSHED + n * 1000;
-    const near = trail.events.filter((e) => Math.abs(e.time.getTime() - pushed) <= 2 * 60_000);
     const own = trail.events.filter(
       (e) =>
         e.record.includes(`"repositoryName":"${repo}"`) &&
         e.time.getTime() >= pushed - WINDOW_DAYS * DAY,
     );
-    return sum + pages(near.length) + pages(own.length);
-  }, 0);
+    return sum + pages(own.length);
+  }, pages(near));
   expect(adapter.callCount()).toBe(fewest);
   expect(trail.maxRequestsWithin(1000)).toBeLessThanOrEqual(2);
 });
@@ -122,4 +123,53 @@ test('a push that shows up late, four images polling at once: still at most 2 pe
   );
   expect(results.every((r) => r.state === 'found')).toBe(true);
   expect(trail.maxRequestsWithin(1000)).toBeLessThanOrEqual(2);
+});
+
+test('a shared find read that fails: the image that waited for it reads for itself', async () => {
+  const { trail, adapter, client } = busyAccount('arn', true);
+  let first = true;
+  mockClient(client)
+    .on(LookupEventsCommand)
+    .callsFake((input: Parameters<typeof trail.lookup>[0]) => {
+      if (first) {
+        first = false;
+        throw Object.assign(new Error('User is not authorized'), {
+          name: 'AccessDeniedException',
+          $metadata: { httpStatusCode: 400 },
+        });
+      }
+      return trail.lookup(input);
+    });
+  const [a, b] = await Promise.all([
+    adapter.investigate(imageOf('repo-7', 0), options),
+    adapter.investigate(imageOf('repo-42', 1), options),
+  ]);
+  expect(a.state).toBe('error');
+  expect(b.state).toBe('found');
+  expect(b.push?.eventId).toBe('gated-repo-42');
+});
+
+test('images pushed far apart each read their own window', async () => {
+  const { trail, adapter } = busyAccount('arn', true);
+  trail.addPush({
+    id: 'gated-late',
+    time: new Date(PUSHED + 5 * 60_000),
+    repository: 'repo-late',
+    tag: 'v1',
+    digest: 'sha256:gated-repo-late',
+    identity: roleIdentity('ci-push', 'run-late'),
+  });
+  const late: ResolvedImage = {
+    ...imageOf('repo-late', 0),
+    pushedAt: new Date(PUSHED + 5 * 60_000),
+  };
+  const [a, b] = await Promise.all([
+    adapter.investigate(imageOf('repo-7', 0), options),
+    adapter.investigate(late, options),
+  ]);
+  expect([a.state, b.state]).toEqual(['found', 'found']);
+  const finds = trail.requests.filter(
+    (r) => r.input.LookupAttributes?.[0]?.AttributeKey === 'EventName',
+  );
+  expect(finds).toHaveLength(2);
 });

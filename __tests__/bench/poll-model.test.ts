@@ -11,9 +11,9 @@ describe('simulateNotice', () => {
     expect(notice).toEqual({ latencyMs: 2_000, statusCalls: 4, meanGapMs: 4_000 });
   });
 
-  test("the gate's schedule: checks at 0, 2, 5, 9, 13 s (4 s ± 0 at the midpoint)", () => {
-    const notice = simulateNotice(12_000, { firstCheckMs: 0, latencyMs: 0, random: () => 0.5 });
-    expect(notice).toEqual({ latencyMs: 1_000, statusCalls: 5, meanGapMs: 13_000 / 4 });
+  test("the gate's schedule: checks at 0, 2, 4.5, 7, 9.5, 12 s (2.5 s ± 0 at the midpoint)", () => {
+    const notice = simulateNotice(11_000, { firstCheckMs: 0, latencyMs: 0, random: () => 0.5 });
+    expect(notice).toEqual({ latencyMs: 1_000, statusCalls: 6, meanGapMs: 12_000 / 5 });
   });
 
   test('latency counts: a check is answered after the call latency', () => {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../../src/errors.js';
-import { loadPolicy, loadSettings, readActionInputs } from '../../src/inputs/load.js';
+import { actionInput, loadPolicy, loadSettings, readActionInputs } from '../../src/inputs/load.js';
 import { INPUT_NAMES } from '../../src/inputs/settings.js';
 
 const POLICY = 'ignore:\n  - id: CVE-2021-3326\n    reason: not reachable\nrisk-threshold: 90\n';
@@ -101,5 +101,28 @@ describe('readActionInputs', () => {
     expect(asked).toEqual([...INPUT_NAMES]);
     expect(raw.image).toBe('app:1');
     expect(raw['scan-timeout']).toBe('');
+  });
+});
+
+describe('actionInput', () => {
+  test('reads every input exactly as core.getInput does', async () => {
+    const core = await import('@actions/core');
+    const names = [...INPUT_NAMES, 'with space', 'MiXeD-case'];
+    const values = ['  padded value \n', '', 'plain', '\tmulti\nline\t'];
+    const saved = { ...process.env };
+    try {
+      names.forEach((name, i) => {
+        const variable = `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+        if (i % 5 === 4) delete process.env[variable];
+        else process.env[variable] = values[i % values.length];
+      });
+      for (const name of names) {
+        expect([name, actionInput(name, process.env)]).toEqual([name, core.getInput(name)]);
+      }
+      expect(actionInput('image', { INPUT_IMAGE: ' app:1 ' })).toBe('app:1');
+      expect(actionInput('image', {})).toBe('');
+    } finally {
+      process.env = saved;
+    }
   });
 });

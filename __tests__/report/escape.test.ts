@@ -131,6 +131,15 @@ describe('Markdown escaping', () => {
     );
   });
 
+  test('an autolink after `_`, `*`, `~` or `(` is defused too (found by the property above)', () => {
+    for (const lead of ['_', '*', '~', '(', 'a']) {
+      const md = escapeMarkdown(`${lead}www.https://x.io GH-1`, 3000);
+      const html = marked.parseInline(md, { async: false, gfm: true });
+      expect([lead, html]).not.toEqual([lead, expect.stringMatching(/<a /)]);
+      expectNoLiveReference(md);
+    }
+  });
+
   test('never splits or ends a table row', () => {
     fc.assert(
       fc.property(hostile, (s) => {

@@ -15,7 +15,7 @@ describe('JSON report', () => {
     expect(parsed.detections).toHaveLength(105);
   });
 
-  test('top level in reading order, nested keys sorted, whatever order the engine built them in', () => {
+  test('top level in reading order whatever order the report object has; nested as built', () => {
     const report = splunkReport();
     const text = renderJsonReport(report);
     expect(Object.keys(JSON.parse(text) as object).slice(0, 6)).toEqual([
@@ -27,13 +27,12 @@ describe('JSON report', () => {
       'reasons',
     ]);
     const reversed = Object.fromEntries(Object.entries(report).reverse()) as unknown as Report;
-    reversed.images = report.images.map(
-      (image) =>
-        Object.fromEntries(Object.entries(image).reverse()) as unknown as Report['images'][number],
-    );
     expect(renderJsonReport(reversed)).toBe(text);
+    // Nested objects keep the engine's order, which depends only on the data: the same
+    // evaluation twice gives the same text.
     const image = (JSON.parse(text) as { images: Array<Record<string, unknown>> }).images[0] ?? {};
-    expect(Object.keys(image)).toEqual([...Object.keys(image)].sort());
+    expect(Object.keys(image)).toEqual(Object.keys(report.images[0] ?? {}));
+    expect(renderJsonReport(splunkReport())).toBe(text);
   });
 
   test('a key the lead adds later still comes out (after the known ones)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { renderSummary } from '../../src/report/summary.js';
-import { multiImageReport, splunkReport } from './fixtures.js';
+import { MAX_FINDING_ROWS, renderSummary } from '../../src/report/summary.js';
+import { buildTestReport, multiImageReport, splunkReport, syntheticFindings } from './fixtures.js';
 import { expectWellFormedTables, tablesOf } from './inert.js';
 
 const summary = renderSummary(
@@ -149,6 +149,24 @@ describe('job summary', () => {
     expect(failed).toContain(
       '**Could not evaluate:** AccessDenied on ecr:DescribeImageScanFindings',
     );
+  });
+
+  test('the findings table stops at the most severe rows; the cap is not blamed on the size limit', () => {
+    const count = MAX_FINDING_ROWS + 250;
+    const report = buildTestReport([
+      { findings: syntheticFindings(count, 20), uploaderStatus: 'known' },
+    ]);
+    const summary = renderSummary(report);
+    const table = tablesOf(summary).find((t) => t.header[1] === 'Package');
+    expect(table?.rows).toHaveLength(MAX_FINDING_ROWS);
+    expect(summary).toContain(
+      `250 findings of this image left out here (the table shows the 1,000 most severe); the JSON report has all ${count}.`,
+    );
+    expect(summary).not.toContain('Left out to stay under');
+    const order = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL', 'UNDEFINED'];
+    const ranks = (table?.rows ?? []).map((r) => order.indexOf(String(r[4])));
+    expect(ranks.every((r) => r >= 0)).toBe(true);
+    expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
   });
 
   test('a small byte budget folds out findings and says how many, where to find them', () => {

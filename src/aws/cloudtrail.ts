@@ -51,6 +51,8 @@ const VISIBILITY_HORIZON_MS = 60 * MINUTE;
 /** CloudTrail keeps 90 days; stay a little inside so the start is never refused. */
 const RETENTION_MS = 90 * DAY - 10 * MINUTE;
 const MAX_FIND_PAGES = 20;
+/** A push shares another image's find read only this far inside its window (clock skew). */
+const SHARE_MARGIN_MS = 30_000;
 export const DEFAULT_MAX_HISTORY_PAGES = 40;
 /** Poll schedule while the push is not visible yet: 5 s, 10 s, 15 s, … capped at 30 s. */
 const POLL_STEP_MS = 5_000;
@@ -75,6 +77,12 @@ interface StoredPush {
 }
 
 type ResourceForm = 'arn' | 'name';
+
+interface InFlightFind {
+  from: number;
+  to: number;
+  done: Promise<unknown>;
+}
 
 interface PushSearch {
   hit?: StoredPush;
@@ -102,6 +110,12 @@ export class CloudTrailAdapter implements UploaderPort {
   private readonly pushes = new Map<string, StoredPush>();
   /** Which ResourceName form CloudTrail matched in a region, once proven. */
   private readonly provenForm = new Map<string, ResourceForm>();
+  /**
+   * Push-finding reads in flight, per region. Images pushed together would each read the same
+   * `EventName=PutImage` page around their push; one waits for a read whose window already
+   * holds its push time, then looks among the pushes that read stored.
+   */
+  private readonly findsInFlight = new Map<string, Set<InFlightFind>>();
   /** Malformed records already counted per investigation: a record read twice counts once. */
   private readonly malformedSeen = new WeakMap<LookupStats, Set<string>>();
 
@@ -249,16 +263,27 @@ export class CloudTrailAdapter implements UploaderPort {
     for (let poll = 1; ; poll += 1) {
       const known = this.storedPushOf(image);
       if (known) return result(known);
-      await walkPages(runtime, {
-        attribute: { key: 'EventName', value: PUT_IMAGE },
-        start,
-        end,
-        maxPages: MAX_FIND_PAGES,
-        onPage: (events) => {
-          this.store(events, runtime.stats);
-          return !this.storedPushOf(image);
-        },
-      });
+      const shared = poll === 1 ? this.findCovering(image.region, pushedAt) : undefined;
+      if (shared) {
+        // Its failure is its own: this image then reads for itself.
+        await shared.done.catch(() => undefined);
+        const stored = this.storedPushOf(image);
+        if (stored) return result(stored);
+      }
+      await this.trackFind(
+        image.region,
+        { from: start.getTime(), to: end.getTime() },
+        walkPages(runtime, {
+          attribute: { key: 'EventName', value: PUT_IMAGE },
+          start,
+          end,
+          maxPages: MAX_FIND_PAGES,
+          onPage: (events) => {
+            this.store(events, runtime.stats);
+            return !this.storedPushOf(image);
+          },
+        }),
+      );
       const hit = this.storedPushOf(image);
       if (hit) return result(hit);
 
@@ -271,6 +296,33 @@ export class CloudTrailAdapter implements UploaderPort {
         elapsedMs: this.now() - started,
       });
       await this.sleep(Math.min(POLL_STEP_MS * poll, POLL_CAP_MS, remaining), runtime.signal);
+    }
+  }
+
+  /** A find read in flight in `region` whose window holds `pushedAt` with room to spare. */
+  private findCovering(region: string, pushedAt: number | undefined): InFlightFind | undefined {
+    if (pushedAt === undefined) return undefined;
+    for (const read of this.findsInFlight.get(region) ?? []) {
+      if (pushedAt >= read.from + SHARE_MARGIN_MS && pushedAt <= read.to - SHARE_MARGIN_MS) {
+        return read;
+      }
+    }
+    return undefined;
+  }
+
+  private async trackFind(
+    region: string,
+    window: { from: number; to: number },
+    done: Promise<unknown>,
+  ): Promise<void> {
+    let reads = this.findsInFlight.get(region);
+    if (!reads) this.findsInFlight.set(region, (reads = new Set()));
+    const read: InFlightFind = { ...window, done };
+    reads.add(read);
+    try {
+      await done;
+    } finally {
+      reads.delete(read);
     }
   }
 

@@ -58,12 +58,16 @@ export function dispositionOf(status: string | undefined): Disposition {
   }
 }
 
-/** Delay before status check number `poll + 1` (poll ≥ 1): 2 s, 3 s, 4 s, then 4 s ± 10 %. */
-export function pollDelayMs(poll: number, random: () => number): number {
+/**
+ * Delay before status check number `poll + 1` (poll ≥ 1), `elapsedMs` into the wait: 2 s, then
+ * 2.5 s ± 10 % for the first minute (most basic scans finish within it, and the expected notice
+ * delay is half a gap), then 4 s ± 10 %, so long enhanced scans in an account with many
+ * pipelines do not crowd ECR's per-account request rate. At most one check every 2 s on average.
+ */
+export function pollDelayMs(poll: number, elapsedMs: number, random: () => number): number {
   if (poll <= 1) return 2_000;
-  if (poll === 2) return 3_000;
-  if (poll === 3) return 4_000;
-  return Math.round(4_000 * (0.9 + 0.2 * random()));
+  const gap = elapsedMs < 60_000 ? 2_500 : 4_000;
+  return Math.round(gap * (0.9 + 0.2 * random()));
 }
 
 /** Re-read delays when an enhanced COMPLETE may have come before its findings. */
@@ -407,7 +411,10 @@ class ScanWait {
       const remaining = this.deadline - this.deps.now();
       if (remaining <= 0) return this.timedOut();
       await this.deps.sleep(
-        Math.min(pollDelayMs(this.polls, this.deps.random), remaining),
+        Math.min(
+          pollDelayMs(this.polls, this.deps.now() - this.start, this.deps.random),
+          remaining,
+        ),
         this.signal,
       );
     }

@@ -74,28 +74,34 @@ async function gate(args: CliArgs, settings: Settings, io: CliOptions): Promise<
   }
 }
 
-function writeFiles(report: Report, settings: Settings, target: FileTarget): string[] {
+async function writeFiles(
+  report: Report,
+  settings: Settings,
+  target: FileTarget,
+): Promise<string[]> {
   const lines: string[] = [];
   if (settings.reportFile) {
-    lines.push(`JSON report written to ${writeJsonReport(report, settings.reportFile, target)}`);
+    lines.push(
+      `JSON report written to ${await writeJsonReport(report, settings.reportFile, target)}`,
+    );
   }
-  const sarif = writeSarifFile(report, settings, target);
+  const sarif = await writeSarifFile(report, settings, target);
   if (sarif) lines.push(`SARIF written to ${sarif}`);
   return lines;
 }
 
 /** stdout gets nothing: a run that was not evaluated has no report to print, only a reason. */
-function notEvaluated(
+async function notEvaluated(
   error: unknown,
   settings: Settings,
   io: CliOptions,
   target: FileTarget,
-): number {
+): Promise<number> {
   const code = printError(io, error);
   if (error instanceof UserError && settings.reportFile) {
     // As in the action: the report file exists for every run, so a later step never reads a stale one.
     try {
-      writeJsonReport(errorReport(error.message, settings), settings.reportFile, target);
+      await writeJsonReport(errorReport(error.message, settings), settings.reportFile, target);
     } catch (writeError) {
       printError(io, writeError);
     }
@@ -132,7 +138,7 @@ async function run(argv: readonly string[], io: CliOptions): Promise<number> {
   try {
     report = await gate(args, settings, io);
   } catch (error) {
-    return notEvaluated(error, settings, io, target);
+    return await notEvaluated(error, settings, io, target);
   }
 
   const color = useColor(io.env, ttyOf(io.isTTY, 'stdout'));
@@ -141,7 +147,7 @@ async function run(argv: readonly string[], io: CliOptions): Promise<number> {
   io.stdout.write(renderStdout(args.format, report, options, io.renderers));
   if (args.format !== 'text') io.stderr.write(`${verdictLine(report)}\n`);
   // After stdout: a file that cannot be written must not hide the verdict.
-  for (const line of writeFiles(report, settings, target)) io.stderr.write(`${line}\n`);
+  for (const line of await writeFiles(report, settings, target)) io.stderr.write(`${line}\n`);
   if (failedClosed(report)) {
     io.stderr.write(
       'The gate failed closed: it could not evaluate everything (scan-incomplete or unverified-uploader) and nothing it did see fails it. Exit code 3.\n',

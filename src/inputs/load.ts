@@ -1,7 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { UserError, errorMessage } from '../errors.js';
-import { parsePolicy } from '../policy/parse.js';
 import type { Policy } from '../policy/policy.js';
 import { DEFAULT_POLICY_FILE } from './defaults.js';
 import { inputProblem } from './invalid.js';
@@ -21,6 +20,15 @@ export function readActionInputs(getInput: (name: string) => string): RawInputs 
   const raw: RawInputs = {};
   for (const name of INPUT_NAMES) raw[name] = getInput(name);
   return raw;
+}
+
+/**
+ * An action input as the runner passes it and `core.getInput` reads it: the variable
+ * `INPUT_<NAME>` (spaces as `_`, upper case), trimmed, `''` when unset. Read here rather than
+ * through the toolkit, which is not loaded yet at that point (main.ts).
+ */
+export function actionInput(name: string, env: Env): string {
+  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
 
 // Duck-typed: fs errors may come from another realm (test sandboxes), where instanceof fails.
@@ -69,6 +77,9 @@ export async function loadPolicy(
         : errorMessage(error);
     throw problem(`could not be read: ${message}`);
   }
+  // Loaded only when there is a policy to parse: the YAML parser is ~290 KB of the bundle and
+  // ~35 ms of start-up that a run without a policy file need not pay (bench/README.md).
+  const { parsePolicy } = await import('../policy/parse.js');
   return parsePolicy(text, name);
 }
 

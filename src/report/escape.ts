@@ -109,7 +109,8 @@ export function escapeCommandProperty(text: string): string {
 }
 
 // Matches wherever one of the replacements below would change something.
-const MAY_NEED_DEFUSING = /@[A-Za-z0-9_-]|#\d|\bgh-\d|:\/\/|\bwww\./i;
+// No `\b` before `www.` or `GH-`: GFM autolinks `www.` after `_`, `*`, `~` and `(` as well.
+const MAY_NEED_DEFUSING = /@[A-Za-z0-9_-]|#\d|gh-\d|:\/\/|www\./i;
 
 /**
  * Breaks what GitHub would turn into a notification or a link on its own: `@user` and
@@ -122,9 +123,9 @@ export function defuseGitHubReferences(text: string): string {
   return text
     .replace(/@(?=[A-Za-z0-9_-])/g, `@${ZWJ}`)
     .replace(/#(?=\d)/g, `#${ZWJ}`)
-    .replace(/\b(GH)-(?=\d)/gi, `$1${ZWJ}-`)
+    .replace(/(GH)-(?=\d)/gi, `$1${ZWJ}-`)
     .replace(/:\/\//g, `:${ZWSP}//`)
-    .replace(/\b(www)\./gi, `$1${ZWSP}.`);
+    .replace(/(www)\./gi, `$1${ZWSP}.`);
 }
 
 /**

@@ -19,30 +19,18 @@ const TOP_LEVEL_ORDER = [
   'durationMs',
 ];
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /**
  * The complete report as JSON (`schemaVersion: 1`), never truncated: size limits apply to the
- * other surfaces, never to this file. Keys come in a stable order whatever order the engine
- * built the objects in (the top level in reading order, nested objects sorted), so two runs
- * diff cleanly. Lone surrogates come out as `\udXXX` escapes, which is still valid JSON.
+ * other surfaces, never to this file. The top level comes in reading order whatever order the
+ * report object has; nested objects keep the order the engine builds them in, which is fixed
+ * per field set, so two runs diff cleanly. (Sorting every nested object with a replacer made
+ * this 4× slower: 0.65 s instead of 0.15 s for 20,000 findings, bench/README.md.) Lone
+ * surrogates come out as `\udXXX` escapes, which is still valid JSON.
  */
 export function renderJsonReport(report: Report): string {
-  let root = true;
-  const replacer = (_key: string, value: unknown): unknown => {
-    if (!isPlainObject(value)) return value;
-    const keys = Object.keys(value);
-    const ordered = root
-      ? [
-          ...TOP_LEVEL_ORDER.filter((k) => k in value),
-          ...keys.filter((k) => !TOP_LEVEL_ORDER.includes(k)).sort(),
-        ]
-      : keys.sort();
-    root = false;
-    const out: Record<string, unknown> = {};
-    for (const k of ordered) out[k] = value[k];
-    return out;
-  };
-  return `${JSON.stringify(report, replacer, 2)}\n`;
+  const fields = report as unknown as Record<string, unknown>;
+  const ordered: Record<string, unknown> = {};
+  for (const key of TOP_LEVEL_ORDER) if (key in fields) ordered[key] = fields[key];
+  for (const key of Object.keys(fields).sort()) if (!(key in ordered)) ordered[key] = fields[key];
+  return `${JSON.stringify(ordered, null, 2)}\n`;
 }

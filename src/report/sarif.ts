@@ -18,7 +18,7 @@
  * - Limits: at most 25,000 results per run, 20 runs, 10 MB gzipped; the lowest severities go
  *   first, and the run says what it left out (`properties` and a tool notification).
  */
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
 import type { Detection, ImageReport, Level, Report, Severity } from '../model.js';
@@ -116,63 +116,76 @@ export function renderSarif(report: Report, options: SarifOptions = {}): SarifOu
   const built = plans.map((plan) =>
     buildPieces(report.images[plan.index] as ImageReport, plan.candidates, options),
   );
-  const assemble = (keep: readonly number[]): Log => ({
-    $schema: SARIF_SCHEMA,
-    version: '2.1.0',
-    runs: plans.map((plan, i) =>
-      assembleRun(
-        report,
-        plan.index,
-        ids[i] as string,
-        plan.candidates,
-        built[i] as Pieces,
-        keep[i] ?? 0,
-        {
-          omittedRuns: i === 0 ? omittedRuns : 0,
-        },
-      ),
-    ),
-  });
+  const assemble = (keep: readonly number[]): string =>
+    `{"$schema":${JSON.stringify(SARIF_SCHEMA)},"version":"2.1.0","runs":[${plans
+      .map((plan, i) =>
+        assembleRun(
+          report,
+          plan.index,
+          ids[i] as string,
+          plan.candidates,
+          built[i] as Pieces,
+          keep[i] ?? 0,
+          { omittedRuns: i === 0 ? omittedRuns : 0 },
+        ),
+      )
+      .join(',')}]}`;
 
-  // Raw bytes bound the gzipped size from above (plus a header), so a log whose pieces fit raw
-  // needs no compression at all. Otherwise estimate the ratio on a sample, choose, and check.
+  // Costs are UTF-16 units; a unit is at most 3 UTF-8 bytes, and the gzipped size never exceeds
+  // the raw size by more than a header, so a log whose pieces fit three times over needs no
+  // compression at all. Otherwise the compressed bytes per unit are estimated on a sample.
   const rawTotal = built.reduce((sum, b) => sum + b.costs.reduce((a, c) => a + c, 0), 0);
   const slack = 64 * 1024 + plans.length * 16 * 1024;
   const order = globalOrder(plans.map((p) => p.candidates));
-  let ratio = rawTotal + slack <= maxGzip ? 1 : sampleRatio(built);
+  let ratio = 3 * rawTotal + slack <= maxGzip ? 3 : sampleRatio(built);
   let keep = select(order, built, maxResults, (maxGzip - slack) / ratio);
-  let log = assemble(keep);
-  let text = JSON.stringify(log);
+  let text = assemble(keep);
   for (let attempt = 0; attempt < 8; attempt += 1) {
-    const raw = Buffer.byteLength(text, 'utf8');
-    const zipped = raw <= maxGzip - 1024 ? raw : gzippedSize(text, maxGzip);
+    const zipped = compressedSize(text, ratio, maxGzip);
     if (zipped <= maxGzip) break;
     ratio *= (zipped / maxGzip) * 1.05;
     keep = select(order, built, maxResults, (maxGzip - slack) / ratio);
-    log = assemble(keep);
-    text = JSON.stringify(log);
+    text = assemble(keep);
   }
   const omittedResults = plans.reduce((sum, p, i) => sum + p.candidates.length - (keep[i] ?? 0), 0);
-  return { log, text, omittedResults, omittedRuns };
+  let log: Log | undefined;
+  return {
+    // Parsed from the text on demand (tests and tools): the renderer only ever builds the text.
+    get log(): Log {
+      log ??= JSON.parse(text) as Log;
+      return log;
+    },
+    text,
+    omittedResults,
+    omittedRuns,
+  };
 }
 
 /**
- * The gzipped size, cheaply when it is clearly within `limit`: level 1 compresses less than the
- * default level GitHub's upload uses, so a level-1 size within the limit settles it at about half
- * the cost (a 28 MB log for 20,000 findings: bench/README.md).
+ * The gzipped size of `text`, or a bound on it that settles the question cheaply. Three bytes a
+ * UTF-16 unit bounds the raw UTF-8 size, which bounds the gzipped size (plus a header). Then the
+ * sampled estimate: when even twice the estimate is within `limit`, compressing 28 MB (20,000
+ * findings) to confirm it is not worth ~150 ms. Then the exact raw size. Only a log near the
+ * limit is compressed, at level 1 first (it compresses less than
+ * the default level GitHub's upload uses, so a level-1 size within the limit settles it).
  */
-function gzippedSize(text: string, limit: number): number {
+function compressedSize(text: string, ratio: number, limit: number): number {
+  if (3 * text.length <= limit - 1024) return text.length;
+  if (2 * ratio * text.length <= limit) return ratio * text.length;
+  const raw = Buffer.byteLength(text, 'utf8');
+  if (raw <= limit - 1024) return raw;
   const quick = gzipSync(text, { level: 1 }).length;
   return quick <= limit ? quick : gzipSync(text).length;
 }
 
 /** Every run's results and rules built once; a run keeps a prefix of them. */
 interface Pieces {
-  results: Result[];
-  rules: ReportingDescriptor[];
+  /** Serialised once: the log is assembled from these strings, never serialised whole. */
+  results: string[];
+  rules: string[];
   /** rulesFor[k]: how many rules the first k results need (rules come in first-use order). */
   rulesFor: number[];
-  /** Serialised bytes a result adds, with the rule it introduces. */
+  /** UTF-16 units a result adds, with the rule it introduces and the separators. */
   costs: number[];
 }
 
@@ -181,7 +194,7 @@ function buildPieces(
   candidates: readonly Candidate[],
   options: SarifOptions,
 ): Pieces {
-  const rules: ReportingDescriptor[] = [];
+  const rules: string[] = [];
   const ruleIndex = new Map<string, number>();
   const rulesFor = [0];
   const costs: number[] = [];
@@ -194,12 +207,12 @@ function buildPieces(
     if (at === undefined) {
       at = rules.length;
       ruleIndex.set(c.ruleId, at);
-      const rule = ruleOf(c);
+      const rule = JSON.stringify(ruleOf(c));
       rules.push(rule);
-      cost += Buffer.byteLength(JSON.stringify(rule), 'utf8') + 1;
+      cost += rule.length + 1;
     }
-    const result = resultOf(image, c, at, where);
-    cost += Buffer.byteLength(JSON.stringify(result), 'utf8') + 1;
+    const result = JSON.stringify(resultOf(image, c, at, where));
+    cost += result.length + 1;
     costs.push(cost);
     rulesFor.push(rules.length);
     return result;
@@ -258,22 +271,28 @@ function select(
   return keep;
 }
 
-/** Compressed/raw ratio measured on up to ~4 MB of pieces spread over the whole log. */
+/**
+ * Gzipped bytes per UTF-16 unit, measured on up to ~2,000 pieces (≤ 1 MB) spread evenly over the
+ * whole log, with a 10 % margin. Spread samples compress no better than the contiguous log
+ * (less shared context), so the estimate errs high.
+ */
 function sampleRatio(built: readonly Pieces[]): number {
   const total = built.reduce((sum, b) => sum + b.results.length, 0);
   const step = Math.max(1, Math.floor(total / 2000));
-  let sample = '';
+  const sample: string[] = [];
+  let units = 0;
   let seen = 0;
   for (const b of built) {
-    for (let i = 0; i < b.results.length && sample.length < 4_000_000; i += 1, seen += 1) {
+    for (let i = 0; i < b.results.length && units < 1_000_000; i += 1, seen += 1) {
       if (seen % step !== 0) continue;
       const first = b.rulesFor[i] ?? 0;
       const introduces = (b.rulesFor[i + 1] ?? 0) > first;
-      sample += JSON.stringify(b.results[i]) + (introduces ? JSON.stringify(b.rules[first]) : '');
+      const piece = (b.results[i] ?? '') + (introduces ? (b.rules[first] ?? '') : '');
+      sample.push(piece);
+      units += piece.length;
     }
   }
-  const raw = Buffer.byteLength(sample, 'utf8');
-  return raw === 0 ? 1 : Math.min(1, (gzipSync(sample).length / raw) * 1.1);
+  return units === 0 ? 3 : Math.min(3, (gzipSync(sample.join(',')).length / units) * 1.1);
 }
 
 const resultRank = (image: ImageReport | undefined): number =>
@@ -312,7 +331,7 @@ function assembleRun(
   pieces: Pieces,
   keep: number,
   extra: { omittedRuns: number },
-): Run {
+): string {
   const image = report.images[index] as ImageReport;
   const omitted = candidates.slice(keep);
   const results = pieces.results.slice(0, keep);
@@ -341,23 +360,25 @@ function assembleRun(
     notifications.push({ level: 'warning', message: { text } });
   }
 
-  const run: Run = {
-    tool: {
-      driver: {
-        name: 'ecr-risk-gate',
-        version: report.tool.version,
-        semanticVersion: report.tool.version,
-        rules,
-      },
-    },
-    automationDetails: { id },
-    results,
-    properties,
-  };
-  if (notifications.length > 0) {
-    run.invocations = [{ executionSuccessful: true, toolExecutionNotifications: notifications }];
-  }
-  return run;
+  // The run around its pieces, written out rather than serialised: the pieces are JSON already.
+  const driver = JSON.stringify({
+    name: 'ecr-risk-gate',
+    version: report.tool.version,
+    semanticVersion: report.tool.version,
+  } satisfies Partial<Run['tool']['driver']>);
+  const invocations: Run['invocations'] =
+    notifications.length > 0
+      ? [{ executionSuccessful: true, toolExecutionNotifications: notifications }]
+      : undefined;
+  return [
+    `{"tool":{"driver":${driver.slice(0, -1)},"rules":[${rules.join(',')}]}}`,
+    `"automationDetails":${JSON.stringify({ id } satisfies Run['automationDetails'])}`,
+    `"results":[${results.join(',')}]`,
+    `"properties":${JSON.stringify(properties)}`,
+    ...(invocations ? [`"invocations":${JSON.stringify(invocations)}`] : []),
+  ]
+    .join(',')
+    .concat('}');
 }
 
 function imageProperties(image: ImageReport): Record<string, unknown> {
@@ -536,5 +557,11 @@ function fingerprint(
     image.platform ?? '',
     ...parts,
   ];
-  return createHash('sha256').update(JSON.stringify(identity)).digest('hex');
+  return sha256Hex(JSON.stringify(identity));
 }
+
+// The one-shot `crypto.hash` (Node ≥ 20.12) skips a Hash object per result; older Node 20 lacks it.
+const sha256Hex: (data: string) => string =
+  typeof crypto.hash === 'function'
+    ? (data) => crypto.hash('sha256', data, 'hex')
+    : (data) => crypto.createHash('sha256').update(data).digest('hex');

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
@@ -11,10 +11,13 @@ export function defaultReportPath(env: NodeJS.ProcessEnv = process.env): string 
   return join(base, `ecr-risk-gate-report${run ? `-${run}` : `-${process.pid}`}.json`);
 }
 
-/** Writes a file, creating its folder; returns the absolute path written. */
-export function writeOutputFile(path: string, content: string): string {
+/**
+ * Writes a file, creating its folder; returns the absolute path written. Asynchronous, so tens of
+ * MB of report go to disk on the thread pool while the next surface is rendered.
+ */
+export async function writeOutputFile(path: string, content: string): Promise<string> {
   const absolute = resolve(path);
-  mkdirSync(dirname(absolute), { recursive: true });
-  writeFileSync(absolute, content);
+  await mkdir(dirname(absolute), { recursive: true });
+  await writeFile(absolute, content);
   return absolute;
 }

@@ -15,18 +15,18 @@ export interface FileTarget {
   cwd: string;
   env: Env;
   /** Injected by tests; returns the absolute path written. */
-  write?: (path: string, content: string) => string;
+  write?: (path: string, content: string) => string | Promise<string>;
 }
 
-function writeFor(
+async function writeFor(
   input: 'report-file' | 'sarif-file',
   path: string,
   content: string,
   target: FileTarget,
-): string {
+): Promise<string> {
   const absolute = resolve(target.cwd, path);
   try {
-    return (target.write ?? writeOutputFile)(absolute, content);
+    return await (target.write ?? writeOutputFile)(absolute, content);
   } catch (error) {
     // A path the user gave that cannot be written is their configuration to fix, not a crash.
     throw inputProblem(
@@ -36,8 +36,11 @@ function writeFor(
   }
 }
 
-/** The complete JSON report (`report-file`); returns the absolute path. */
-export function writeJsonReport(report: Report, path: string, target: FileTarget): string {
+/**
+ * The complete JSON report (`report-file`), rendered before this returns; resolves to the
+ * absolute path once written.
+ */
+export function writeJsonReport(report: Report, path: string, target: FileTarget): Promise<string> {
   return writeFor('report-file', path, renderJsonReport(report), target);
 }
 
@@ -45,11 +48,11 @@ export function writeJsonReport(report: Report, path: string, target: FileTarget
  * SARIF (`sarif-file`), its results anchored on the Dockerfile's FROM line when `dockerfile` is
  * set; returns the absolute path, or null when no SARIF file was asked for.
  */
-export function writeSarifFile(
+export async function writeSarifFile(
   report: Report,
   settings: Pick<Settings, 'sarifFile' | 'dockerfile'>,
   target: FileTarget,
-): string | null {
+): Promise<string | null> {
   if (!settings.sarifFile) return null;
   const anchor = dockerfileAnchor(settings, target.env, target.cwd);
   const sarif = renderSarif(report, anchor ? { dockerfile: anchor } : {});
