@@ -18,6 +18,8 @@ const ncc = (entry, dir) =>
       '-o',
       dir,
       '--source-map',
+      // Half the bytes to parse: ~50 ms less start-up on every run (bench/README.md).
+      '--minify',
       '--license',
       'licenses.txt',
       '--quiet',

@@ -249,3 +249,11 @@ test('principalFromIdentity: any userIdentity gives a principal with a key and a
     RUNS,
   );
 });
+
+test('an EventName that cannot be made a string is ignored, not a crash (found by the property above)', () => {
+  const result = parseTrailEvent({
+    EventName: Object.create(null) as unknown as string,
+    CloudTrailEvent: '{}',
+  });
+  expect(result.kind).toBe('ignored');
+});

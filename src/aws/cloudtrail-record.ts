@@ -47,7 +47,7 @@ function shownValue(value: unknown): string {
 /** One LookupEvents event → a push, or why not. */
 export function parseTrailEvent(event: TrailEventLike): RecordResult {
   if (event.EventName !== undefined && event.EventName !== PUT_IMAGE) {
-    return { kind: 'ignored', reason: `event ${event.EventName}` };
+    return { kind: 'ignored', reason: `event ${shownValue(event.EventName)}` };
   }
   if (typeof event.CloudTrailEvent !== 'string') {
     return { kind: 'malformed', reason: 'no CloudTrailEvent text' };
