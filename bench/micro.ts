@@ -126,7 +126,8 @@ function pass(raw: readonly ImageScanFinding[], now: Date, evidenceOf: UploaderE
   bytes.prComment = timed('pr-comment', () =>
     renderPrComments(report).reduce((n, c) => n + c.body.length, 0),
   );
-  bytes.sarif = timed('sarif', () => renderSarif(report).text).length;
+  // The chunks, as the action writes them (`text` would join them).
+  bytes.sarif = timed('sarif', () => renderSarif(report).chunks).reduce((n, c) => n + c.length, 0);
   bytes.json = timed('json', () => renderJsonReport(report)).length;
   bytes.annotations = timed('annotations', () =>
     buildAnnotations(report).map((a) => [a.message, annotationProperties(a)]),

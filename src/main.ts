@@ -94,20 +94,25 @@ async function gateStep(): Promise<void> {
   }
 }
 
-/** The JSON report is written for every run, even one that could not be evaluated. */
+/**
+ * The JSON report is written for every run, even one that could not be evaluated. One file at a
+ * time: the writes need the thread between batches, so overlapping them with rendering SARIF
+ * would only keep both texts in memory together.
+ */
 async function writeFiles(core: Core, report: Report, settings: Settings | null) {
   const target = { cwd: process.env.GITHUB_WORKSPACE?.trim() || process.cwd(), env: process.env };
-  // Rendered now, written while SARIF is rendered; awaited below (the catch only keeps an early
-  // failure from counting as unhandled meanwhile).
-  const json = writeJsonReport(report, settings?.reportFile ?? defaultReportPath(), target);
-  json.catch(() => undefined);
+  const reportFile = await writeJsonReport(
+    report,
+    settings?.reportFile ?? defaultReportPath(),
+    target,
+  );
   let sarifFile: string | null = null;
   try {
     sarifFile = settings ? await writeSarifFile(report, settings, target) : null;
   } catch (error) {
     core.warning(neutralizeLogText(errorMessage(error)));
   }
-  return { reportFile: await json, sarifFile };
+  return { reportFile, sarifFile };
 }
 
 async function evaluateWithProgress(settings: Settings): Promise<Report> {

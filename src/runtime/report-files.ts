@@ -15,13 +15,13 @@ export interface FileTarget {
   cwd: string;
   env: Env;
   /** Injected by tests; returns the absolute path written. */
-  write?: (path: string, content: string) => string | Promise<string>;
+  write?: (path: string, content: string | readonly string[]) => string | Promise<string>;
 }
 
 async function writeFor(
   input: 'report-file' | 'sarif-file',
   path: string,
-  content: string,
+  content: string | readonly string[],
   target: FileTarget,
 ): Promise<string> {
   const absolute = resolve(target.cwd, path);
@@ -56,5 +56,5 @@ export async function writeSarifFile(
   if (!settings.sarifFile) return null;
   const anchor = dockerfileAnchor(settings, target.env, target.cwd);
   const sarif = renderSarif(report, anchor ? { dockerfile: anchor } : {});
-  return writeFor('sarif-file', settings.sarifFile, sarif.text, target);
+  return writeFor('sarif-file', settings.sarifFile, sarif.chunks, target);
 }
