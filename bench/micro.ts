@@ -13,7 +13,7 @@ import { buildReport } from '../src/engine.js';
 import { parseSettings } from '../src/inputs/parse.js';
 import type { PushEvent, ResolvedImage, ScanOutcome, UploaderEvidence } from '../src/model.js';
 import { annotationProperties, buildAnnotations } from '../src/report/annotations.js';
-import { renderJsonReport } from '../src/report/json.js';
+import { jsonReportChunks } from '../src/report/json.js';
 import { buildOutputs } from '../src/report/outputs.js';
 import { renderPrComments } from '../src/report/pr-comment.js';
 import { renderSarif } from '../src/report/sarif.js';
@@ -128,7 +128,12 @@ function pass(raw: readonly ImageScanFinding[], now: Date, evidenceOf: UploaderE
   );
   // The chunks, as the action writes them (`text` would join them).
   bytes.sarif = timed('sarif', () => renderSarif(report).chunks).reduce((n, c) => n + c.length, 0);
-  bytes.json = timed('json', () => renderJsonReport(report)).length;
+  // Drawn piece by piece, as the action writes it.
+  bytes.json = timed('json', () => {
+    let n = 0;
+    for (const chunk of jsonReportChunks(report)) n += chunk.length;
+    return n;
+  });
   bytes.annotations = timed('annotations', () =>
     buildAnnotations(report).map((a) => [a.message, annotationProperties(a)]),
   ).length;

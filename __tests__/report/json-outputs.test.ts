@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
-import { renderJsonReport } from '../../src/report/json.js';
+import { jsonReportChunks, renderJsonReport } from '../../src/report/json.js';
 import { buildOutputs } from '../../src/report/outputs.js';
 import type { Report } from '../../src/model.js';
-import { multiImageReport, splunkReport } from './fixtures.js';
+import { bigReport, hostileReport, multiImageReport, noise, splunkReport } from './fixtures.js';
 
 describe('JSON report', () => {
   test('holds the complete report, schemaVersion 1, round-trips', () => {
@@ -33,6 +33,48 @@ describe('JSON report', () => {
     const image = (JSON.parse(text) as { images: Array<Record<string, unknown>> }).images[0] ?? {};
     expect(Object.keys(image)).toEqual(Object.keys(report.images[0] ?? {}));
     expect(renderJsonReport(splunkReport())).toBe(text);
+  });
+
+  test('streamed in pieces, byte for byte what JSON.stringify(…, null, 2) gives', () => {
+    const reports: Array<[string, Report]> = [
+      ['splunk', splunkReport()],
+      ['multi-image', multiImageReport()],
+      ['hostile', hostileReport()],
+      ['big', bigReport(3000, 100, 1, noise)],
+      ['error', splunkReport({}, { error: 'AccessDenied' })],
+    ];
+    for (const [name, report] of reports) {
+      const chunks = [...jsonReportChunks(report)];
+      const reordered = JSON.parse(renderJsonReport(report)) as Report;
+      expect([name, chunks.join('')]).toEqual([name, `${JSON.stringify(reordered, null, 2)}\n`]);
+      if (name === 'big') {
+        // Really in pieces: findings and detections go 500 at a time.
+        const longest = Math.max(...chunks.map((c) => c.length));
+        expect(longest).toBeLessThan(chunks.join('').length / 3);
+      }
+    }
+  });
+
+  test('streaming keeps JSON.stringify semantics: toJSON, undefined, empty and nested containers', () => {
+    const when = new Date('2024-05-21T10:00:00Z');
+    const image = {
+      at: when,
+      gone: undefined,
+      fn: () => 1,
+      empty: [],
+      none: {},
+      many: Array.from({ length: 40 }, (_, i) =>
+        i % 10 === 0 ? undefined : { i, at: when, deep: { list: [i, [i]] } },
+      ),
+    };
+    // 35 images and 40 entries: both arrays and the objects in them go through the streaming path.
+    const odd = {
+      schemaVersion: 1,
+      images: Array.from({ length: 35 }, () => image),
+      detections: Array.from({ length: 33 }, (_, i) => ({ n: i, s: 'a\nb "q" \u2028' })),
+    } as unknown as Report;
+    expect([...jsonReportChunks(odd)].length).toBeGreaterThan(35 * 5);
+    expect(renderJsonReport(odd)).toBe(`${JSON.stringify(odd, null, 2)}\n`);
   });
 
   test('a key the lead adds later still comes out (after the known ones)', () => {

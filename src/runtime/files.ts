@@ -16,11 +16,12 @@ const BATCH_UNITS = 1 << 20;
 
 /**
  * Writes a file, creating its folder; returns the absolute path written. The content goes out in
- * batches of about 1 MiB, so a 30 MB report never exists a second time as one buffer of bytes.
+ * batches of about 1 MiB, so a 30 MB report never exists a second time as one buffer of bytes;
+ * an iterable is drawn from as it is written, so lazily rendered text is never held whole.
  */
 export async function writeOutputFile(
   path: string,
-  content: string | readonly string[],
+  content: string | Iterable<string>,
 ): Promise<string> {
   const absolute = resolve(path);
   await mkdir(dirname(absolute), { recursive: true });

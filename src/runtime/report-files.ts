@@ -3,7 +3,7 @@ import { errorMessage } from '../errors.js';
 import { inputProblem } from '../inputs/invalid.js';
 import type { Settings } from '../inputs/settings.js';
 import type { Report } from '../model.js';
-import { renderJsonReport } from '../report/json.js';
+import { jsonReportChunks } from '../report/json.js';
 import { renderSarif } from '../report/sarif.js';
 import { dockerfileAnchor } from './dockerfile.js';
 import { writeOutputFile } from './files.js';
@@ -15,13 +15,13 @@ export interface FileTarget {
   cwd: string;
   env: Env;
   /** Injected by tests; returns the absolute path written. */
-  write?: (path: string, content: string | readonly string[]) => string | Promise<string>;
+  write?: (path: string, content: string | Iterable<string>) => string | Promise<string>;
 }
 
 async function writeFor(
   input: 'report-file' | 'sarif-file',
   path: string,
-  content: string | readonly string[],
+  content: string | Iterable<string>,
   target: FileTarget,
 ): Promise<string> {
   const absolute = resolve(target.cwd, path);
@@ -37,11 +37,11 @@ async function writeFor(
 }
 
 /**
- * The complete JSON report (`report-file`), rendered before this returns; resolves to the
+ * The complete JSON report (`report-file`), rendered as it is written; resolves to the
  * absolute path once written.
  */
 export function writeJsonReport(report: Report, path: string, target: FileTarget): Promise<string> {
-  return writeFor('report-file', path, renderJsonReport(report), target);
+  return writeFor('report-file', path, jsonReportChunks(report), target);
 }
 
 /**
