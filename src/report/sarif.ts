@@ -184,9 +184,11 @@ interface Assembled {
  * The gzipped size of the log, or a bound on it that settles the question cheaply. Three bytes a
  * UTF-16 unit bounds the raw UTF-8 size, which bounds the gzipped size (plus a header). Then the
  * sampled estimate: when even twice the estimate is within `limit`, compressing 28 MB (20,000
- * findings) to confirm it is not worth ~150 ms. Then the exact raw size. Only a log near the
- * limit is compressed, at level 1 first (it compresses less than
- * the default level GitHub's upload uses, so a level-1 size within the limit settles it).
+ * findings) to confirm it is not worth ~150 ms (the content is scanner and image data, not text
+ * picked to fool an evenly spread sample; and were a log still over GitHub's limit, the upload
+ * step would fail visibly, with the verdict and the JSON report unaffected). Then the exact raw
+ * size. Only a log near the limit is compressed, at level 1 first (it compresses less than the
+ * default level GitHub's upload uses, so a level-1 size within the limit settles it).
  */
 function compressedSize(log: Assembled, ratio: number, limit: number): number {
   if (3 * log.length <= limit - 1024) return log.length;
