@@ -24,3 +24,12 @@ export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
+
+/**
+ * The `code` of a file-system error (`ENOENT`, `EACCES`...), else undefined. Duck-typed: fs errors
+ * may come from another realm (test sandboxes), where instanceof fails.
+ */
+export function errnoCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  return typeof error.code === 'string' ? error.code : undefined;
+}

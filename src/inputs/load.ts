@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
-import { UserError, errorMessage } from '../errors.js';
+import { UserError, errnoCode, errorMessage } from '../errors.js';
 import type { Policy } from '../policy/policy.js';
 import { DEFAULT_POLICY_FILE } from './defaults.js';
 import { inputProblem } from './invalid.js';
@@ -29,12 +29,6 @@ export function readActionInputs(getInput: (name: string) => string): RawInputs 
  */
 export function actionInput(name: string, env: Env): string {
   return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
-
-// Duck-typed: fs errors may come from another realm (test sandboxes), where instanceof fails.
-function errnoCode(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
-  return typeof error.code === 'string' ? error.code : undefined;
 }
 
 /**

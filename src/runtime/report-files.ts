@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { errorMessage } from '../errors.js';
+import { errnoCode, errorMessage } from '../errors.js';
 import { inputProblem } from '../inputs/invalid.js';
 import type { Settings } from '../inputs/settings.js';
 import type { Report } from '../model.js';
@@ -28,6 +28,8 @@ async function writeFor(
   try {
     return await (target.write ?? writeOutputFile)(absolute, content);
   } catch (error) {
+    // The text is rendered as it is written: only a file-system failure is the path's fault.
+    if (errnoCode(error) === undefined) throw error;
     // A path the user gave that cannot be written is their configuration to fix, not a crash.
     throw inputProblem(
       input,
