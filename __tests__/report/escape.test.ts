@@ -261,3 +261,14 @@ describe('text cleaning', () => {
     );
   });
 });
+
+describe('mentions (issue 12 section 3)', () => {
+  test('the invisible character goes only where a mention could form', () => {
+    expect(defuseGitHubReferences('repo:v1@sha256:abc')).toBe('repo:v1@sha256:abc');
+    expect(defuseGitHubReferences('mail dev@example.com')).toBe('mail dev@example.com');
+    expect(defuseGitHubReferences('ping @octocat, (@org/team)')).toBe(
+      'ping @\u200Doctocat, (@\u200Dorg/team)',
+    );
+    expect(defuseGitHubReferences('@start')).toBe('@\u200Dstart');
+  });
+});

@@ -7,6 +7,9 @@ import addFormatsModule from 'ajv-formats';
 import type { Log, Result, Run } from 'sarif';
 import type { Finding } from '../../src/model.js';
 import { FINGERPRINT_KEY, renderSarif } from '../../src/report/sarif.js';
+import { ruleName } from '../../src/report/sarif-entries.js';
+import { RULE_IDS, type Severity } from '../../src/model.js';
+import { severityOfRule, isFindingRule } from '../../src/report/format.js';
 import {
   bigReport,
   buildTestReport,
@@ -18,18 +21,22 @@ import {
 } from './fixtures.js';
 import { expectCleanCharacters, expectInertMarkdown } from './inert.js';
 
-// The OASIS SARIF 2.1.0 schema (draft-07), copied from oasis-tcs/sarif-spec
-// Documents/CommitteeSpecifications/2.1.0/sarif-schema-2.1.0.json.
+// The OASIS SARIF 2.1.0 schema (draft-07) from oasis-tcs/sarif-spec, read in place from the
+// shared data (see ../shared/data/schemas/SOURCES.md).
 const schema: unknown = JSON.parse(
   readFileSync(
-    fileURLToPath(new URL('../fixtures/sarif-schema-2.1.0.json', import.meta.url)),
+    fileURLToPath(new URL('../../../shared/data/schemas/sarif-schema-2.1.0.json', import.meta.url)),
     'utf8',
   ),
 );
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-const ajv = new Ajv({ strict: false, allErrors: true });
+// Draft-04 schema; its keywords mean the same in draft-07 (SOURCES.md), so Ajv 8 skips only the
+// meta-schema check.
+const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
 addFormats(ajv);
-const validate = ajv.compile(schema as object);
+// Ajv 8 knows the draft-04 `id` only as `$id`.
+const { id: schemaId, ...schemaBody } = schema as { id: string };
+const validate = ajv.compile({ ...schemaBody, $id: schemaId });
 
 function expectValid(log: Log): void {
   const ok = validate(log);
@@ -84,16 +91,16 @@ describe('SARIF', () => {
     ]);
   });
 
-  test('rules carry help, the advisory as helpUri and security-severity from CVSS or severity', () => {
+  test('rules carry help, the advisory as helpUri and security-severity from the gate severity', () => {
     const rules = run0(splunk.log).tool.driver.rules ?? [];
     const high = rules.find((r) => r.id === 'CVE-2021-33574');
     expect(high?.helpUri).toBe('https://security-tracker.debian.org/tracker/CVE-2021-33574');
-    expect(high?.properties?.['security-severity']).toBe('7.5');
+    // HIGH with CVSS 7.5: GitHub's high band, whatever the CVSS.
+    expect(high?.properties?.['security-severity']).toBe('8.0');
     expect(high?.help?.text).toContain('mq_notify');
     expect(high?.help?.markdown).toContain(
       '[CVE-2021-33574](https://security-tracker.debian.org/tracker/CVE-2021-33574)',
     );
-    // UNDEFINED findings in the recording have no CVSS: the severity decides.
     const untriaged = rules.find((r) => r.id === 'CVE-2021-22924');
     expect(untriaged?.properties?.['security-severity']).toBe('0.0');
     const noCvss = renderSarif(
@@ -157,7 +164,9 @@ describe('SARIF', () => {
     expect(byRule('CVE-2019-25013').level).toBe('error');
     expect(byRule('CVE-2018-12886').level).toBe('warning');
     expect(byRule('CVE-2013-0337').level).toBe('note');
-    expect(results.find((r) => r.properties?.['severity'] === 'informational')?.level).toBe('none');
+    // Code scanning shows error, warning and note only: an `off` detection is a note.
+    expect(results.find((r) => r.properties?.['severity'] === 'informational')?.level).toBe('note');
+    expect(new Set(results.map((r) => r.level))).toEqual(new Set(['error', 'warning', 'note']));
     expect(byRule('CVE-2021-33574').suppressions).toEqual([
       { kind: 'external', justification: 'not reachable' },
     ]);
@@ -261,3 +270,177 @@ describe('SARIF', () => {
     for (const result of run.results ?? []) expectCleanCharacters(result.message.text ?? '');
   });
 });
+
+/** GitHub's bands for `security-severity` (docs.github.com, "SARIF support for code scanning"). */
+function band(score: string | undefined): string {
+  const n = Number(score);
+  if (n >= 9) return 'critical';
+  if (n >= 7) return 'high';
+  if (n >= 4) return 'medium';
+  if (n >= 0.1) return 'low';
+  return 'none';
+}
+const GATE_BAND: Readonly<Record<Severity, string>> = {
+  CRITICAL: 'critical',
+  HIGH: 'high',
+  MEDIUM: 'medium',
+  LOW: 'low',
+  INFORMATIONAL: 'none',
+  UNDEFINED: 'none',
+};
+
+const finding = (id: string, severity: Severity, cvss: number, packages: string[]): Finding => ({
+  id,
+  name: id,
+  description: `${id} description`,
+  severity,
+  scannerSeverity: severity,
+  cvss: { score: cvss },
+  packages: packages.map((name) => ({ name, version: '1.0-1' })),
+  source: 'enhanced',
+});
+
+describe('SARIF as code scanning reads it (issue 12 section 1)', () => {
+  const bandsOf = (log: Log) => {
+    const run = run0(log);
+    const rules = run.tool.driver.rules ?? [];
+    return (run.results ?? []).map((r) => ({
+      band: band(rules[r.ruleIndex ?? -1]?.properties?.['security-severity'] as string),
+      gate: r.properties?.['severity'] as string,
+    }));
+  };
+
+  test('security-severity bands equal the gate severities on the seed scan', () => {
+    const report = splunkReport();
+    const log = renderSarif(report).log;
+    const shown = bandsOf(log).filter((b) => b.gate !== 'high' || true);
+    // Per CVE: the band GitHub shows is the gate's own severity.
+    const rules = run0(log).tool.driver.rules ?? [];
+    for (const d of report.detections.filter((x) => isFindingRule(x.rule))) {
+      const rule = rules.find((r) => r.id === d.findingId);
+      expect([d.findingId, band(rule?.properties?.['security-severity'] as string)]).toEqual([
+        d.findingId,
+        GATE_BAND[severityOfRule(d.rule) as Severity],
+      ]);
+    }
+    // The counts GitHub would show equal the gate's (SPEC: 0 critical and 2 high on the seed).
+    const distinct = (b: string) =>
+      new Set(
+        (run0(log).results ?? [])
+          .filter(
+            (r) =>
+              band(rules[r.ruleIndex ?? -1]?.properties?.['security-severity'] as string) === b &&
+              r.ruleId?.startsWith('CVE-'),
+          )
+          .map((r) => r.ruleId),
+      ).size;
+    expect(distinct('critical')).toBe(0);
+    expect(distinct('high')).toBe(2);
+    expect(shown.length).toBeGreaterThan(0);
+  });
+
+  test('enhanced: CRITICAL with CVSS 5.0 is critical, INFORMATIONAL with CVSS 10 is not', () => {
+    const report = buildTestReport([
+      {
+        findings: [
+          finding('CVE-2024-0001', 'CRITICAL', 5.0, ['openssl']),
+          finding('CVE-2024-0002', 'INFORMATIONAL', 10, ['zlib']),
+          finding('CVE-2024-0003', 'LOW', 9.8, ['curl']),
+        ],
+        uploaderStatus: 'known',
+      },
+    ]);
+    const run = run0(renderSarif(report).log);
+    const byId = Object.fromEntries(
+      (run.tool.driver.rules ?? []).map((r) => [
+        r.id,
+        band(r.properties?.['security-severity'] as string),
+      ]),
+    );
+    expect(byId).toEqual({
+      'CVE-2024-0001': 'critical',
+      'CVE-2024-0002': 'none',
+      'CVE-2024-0003': 'low',
+    });
+    // CVSS stays in the result properties.
+    expect(run.results?.find((r) => r.ruleId === 'CVE-2024-0001')?.properties?.['cvss']).toBe(5);
+  });
+
+  test('primaryLocationLineHash: identical across tags, digests and Dockerfile lines; one per package', () => {
+    expect(FINGERPRINT_KEY).toBe('primaryLocationLineHash');
+    const a = renderSarif(splunkReport({ tags: ['build-101'] }), {
+      dockerfile: { path: 'Dockerfile', fromLine: 1 },
+    }).log;
+    const b = renderSarif(
+      splunkReport({ tags: ['build-102'], digest: `sha256:${'8'.repeat(64)}` }),
+      { dockerfile: { path: 'Dockerfile', fromLine: 7 } },
+    ).log;
+    const c = renderSarif(splunkReport({ tags: ['build-103'] })).log;
+    expect(fingerprints(a)).toEqual(fingerprints(b));
+    expect(fingerprints(a)).toEqual(fingerprints(c));
+    expect(fingerprints(a).every((f) => /\|[0-9a-f]{64}$/.test(f))).toBe(true);
+    // A base-image bump: the same CVE in the same package at another version is the same alert.
+    const v1 = buildTestReport([{ findings: [finding('CVE-2024-1', 'HIGH', 7, ['openssl'])] }]);
+    const v2 = buildTestReport([
+      {
+        findings: [
+          {
+            ...finding('CVE-2024-1', 'HIGH', 7, ['openssl']),
+            packages: [{ name: 'openssl', version: '3.0.99' }],
+          },
+        ],
+      },
+    ]);
+    expect(fingerprints(renderSarif(v1).log)).toEqual(fingerprints(renderSarif(v2).log));
+  });
+
+  test('one CVE in two packages: two results kept apart, the rule title names both', () => {
+    const report = buildTestReport([
+      {
+        findings: [finding('CVE-2024-7', 'HIGH', 7.5, ['openssl', 'libssl3'])],
+        uploaderStatus: 'known',
+      },
+    ]);
+    const run = run0(renderSarif(report).log);
+    const results = (run.results ?? []).filter((r) => r.ruleId === 'CVE-2024-7');
+    expect(results).toHaveLength(2);
+    expect(new Set(results.map((r) => r.partialFingerprints?.[FINGERPRINT_KEY])).size).toBe(2);
+    const title = run.tool.driver.rules?.find((r) => r.id === 'CVE-2024-7')?.shortDescription?.text;
+    expect(title).toContain('openssl');
+    expect(title).toContain('libssl3');
+  });
+
+  test('message.text holds no embedded link from scanner text and no live mention', () => {
+    const report = buildTestReport([
+      {
+        findings: [finding('CVE-2024-9', 'HIGH', 7.5, ['pkg[x](javascript:alert(1))', '@octocat'])],
+        uploaderStatus: 'known',
+      },
+    ]);
+    const texts = (run0(renderSarif(report).log).results ?? []).map((r) => r.message.text);
+    expect(texts).toHaveLength(2);
+    for (const text of texts) {
+      // SARIF 2.1.0 3.11.6: an embedded link is `[text](target)` with unescaped brackets.
+      expect(text).not.toMatch(/(?<!\\)\[[^\]]*(?<!\\)\]\(/);
+    }
+    expect(texts[0]).toContain('pkg\\[x\\](javascript:alert(1))');
+    expect(texts[1]).not.toMatch(/@octocat/);
+  });
+
+  test('rule names read as words, help has no $placeholders$, informationUri is set', () => {
+    expect(ruleName('cross-account-uploader')).toBe('CrossAccountUploader');
+    expect(ruleName('unknown-uploader')).toBe('UnknownUploader');
+    const run = run0(splunkLog().log);
+    expect(run.tool.driver.informationUri).toMatch(/^https:\/\//);
+    const uploader = run.tool.driver.rules?.find((r) => r.id === 'unknown-uploader');
+    expect(uploader?.name).toBe('UnknownUploader');
+    expect(JSON.stringify(run.tool.driver.rules)).not.toMatch(/\$[a-z_]+\$/);
+    expect(
+      RULE_IDS.filter((id) => !isFindingRule(id))
+        .map(ruleName)
+        .every((n) => /^[A-Z][A-Za-z0-9]+$/.test(n)),
+    ).toBe(true);
+  });
+});
+
+const splunkLog = () => renderSarif(splunkReport());

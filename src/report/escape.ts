@@ -120,12 +120,16 @@ const MAY_NEED_DEFUSING = /@[A-Za-z0-9_-]|#\d|gh-\d|:\/\/|www\./i;
 export function defuseGitHubReferences(text: string): string {
   // One scan for the usual text with nothing to defuse instead of five replace passes.
   if (!MAY_NEED_DEFUSING.test(text)) return text;
-  return text
-    .replace(/@(?=[A-Za-z0-9_-])/g, `@${ZWJ}`)
-    .replace(/#(?=\d)/g, `#${ZWJ}`)
-    .replace(/(GH)-(?=\d)/gi, `$1${ZWJ}-`)
-    .replace(/:\/\//g, `:${ZWSP}//`)
-    .replace(/(www)\./gi, `$1${ZWSP}.`);
+  return (
+    text
+      // After a word character `@` is no mention (`v1@sha256`, `user@host`): GitHub's mention filter
+      // wants `(?:^|\W)@` (gjtorikian/html-pipeline, MentionFilter), so those are left as they are.
+      .replace(/(?<![A-Za-z0-9_])@(?=[A-Za-z0-9_-])/g, `@${ZWJ}`)
+      .replace(/#(?=\d)/g, `#${ZWJ}`)
+      .replace(/(GH)-(?=\d)/gi, `$1${ZWJ}-`)
+      .replace(/:\/\//g, `:${ZWSP}//`)
+      .replace(/(www)\./gi, `$1${ZWSP}.`)
+  );
 }
 
 /**
