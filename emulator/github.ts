@@ -21,7 +21,7 @@ export interface StoredComment {
   repo: string;
   issue: number;
   body: string;
-  user: { login: string; type: 'Bot' | 'User' };
+  user: { login: string; type: 'Bot' | 'User'; id?: number };
   created_at: string;
   updated_at: string;
 }
@@ -48,6 +48,8 @@ export interface GithubEmulator {
   url: string;
   requests: RecordedRequest[];
   comments: StoredComment[];
+  /** Every comment edit: which comment, the editing identity and the comment's author. */
+  edits: Array<{ id: number; by: string; author: string }>;
   /** Answer every matching request with this status until cleared with null. */
   fail(failure: FailureSwitch | null): void;
   /** Seeds a comment (e.g. a person's, or many to force pagination). */
@@ -59,10 +61,17 @@ export interface GithubEmulator {
     user?: StoredComment['user'];
   }): StoredComment;
   commentsOn(owner: string, repo: string, issue: number): StoredComment[];
+  /**
+   * Who a token is. Unknown tokens are the workflow's GITHUB_TOKEN: `github-actions[bot]`, an
+   * installation token, for which `GET /user` answers 403 "Resource not accessible by
+   * integration" (actions/create-github-app-token#258) while GraphQL `viewer` answers the bot
+   * (fullsend-ai/fullsend#1953).
+   */
+  setIdentity(token: string, user: StoredComment['user']): void;
   close(): Promise<void>;
 }
 
-const BOT = { login: 'github-actions[bot]', type: 'Bot' as const };
+const BOT = { login: 'github-actions[bot]', type: 'Bot' as const, id: 41898282 };
 const MAX_BODY = 65_536;
 const MAX_REQUEST_BYTES = 1_000_000;
 
@@ -70,6 +79,10 @@ export async function startGithubEmulator(): Promise<GithubEmulator> {
   const requests: RecordedRequest[] = [];
   const comments: StoredComment[] = [];
   let failure: FailureSwitch | null = null;
+  const edits: Array<{ id: number; by: string; author: string }> = [];
+  const identities = new Map<string, StoredComment['user']>();
+  const whoIs = (authorization: string | undefined): StoredComment['user'] =>
+    identities.get((authorization ?? '').replace(/^(token|bearer)\s+/i, '')) ?? BOT;
   let nextId = 1000;
   let clock = Date.parse('2024-01-01T00:00:00Z');
   const now = () => new Date((clock += 1000)).toISOString();
@@ -98,7 +111,10 @@ export async function startGithubEmulator(): Promise<GithubEmulator> {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const path = url.pathname.replace(/^\/api\/v3(?=\/)/, '');
+    // GHES: REST under /api/v3, GraphQL at /api/graphql.
+    const path = url.pathname
+      .replace(/^\/api\/v3(?=\/)/, '')
+      .replace(/^\/api\/graphql$/, '/graphql');
     const raw = await readBody(req);
     let body: unknown = null;
     if (raw) {
@@ -149,6 +165,19 @@ export async function startGithubEmulator(): Promise<GithubEmulator> {
       return;
     }
 
+    const caller = whoIs(req.headers.authorization);
+    if (path === '/graphql' && method === 'POST') {
+      send(res, 200, {
+        data: { viewer: { login: caller.login, databaseId: caller.id ?? null } },
+      });
+      return;
+    }
+    if (path === '/user' && method === 'GET') {
+      if (caller.type === 'Bot')
+        send(res, 403, { message: 'Resource not accessible by integration' });
+      else send(res, 200, { login: caller.login, id: caller.id ?? 1, type: caller.type });
+      return;
+    }
     const list = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(path);
     const one = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(path);
     if (list && method === 'GET') {
@@ -182,7 +211,7 @@ export async function startGithubEmulator(): Promise<GithubEmulator> {
         send(res, 422, { message: 'Validation Failed: body is too long or missing' });
         return;
       }
-      send(res, 201, toApi(add({ owner, repo, issue: Number(issue), body: text })));
+      send(res, 201, toApi(add({ owner, repo, issue: Number(issue), body: text, user: caller })));
       return;
     }
     if (one && method === 'PATCH') {
@@ -194,6 +223,9 @@ export async function startGithubEmulator(): Promise<GithubEmulator> {
         send(res, 404, { message: 'Not Found' });
         return;
       }
+      // GitHub lets a token edit its own comments (and, with write access, others'); the
+      // emulator records whose comment was edited so tests can check for hijacks.
+      edits.push({ id: comment.id, by: caller.login, author: comment.user.login });
       const text = bodyText(body);
       if (text === null) {
         send(res, 422, { message: 'Validation Failed: body is too long or missing' });
@@ -218,6 +250,10 @@ export async function startGithubEmulator(): Promise<GithubEmulator> {
       failure = f;
     },
     addComment: add,
+    edits,
+    setIdentity: (token, user) => {
+      identities.set(token, user);
+    },
     commentsOn: (owner, repo, issue) =>
       comments.filter((c) => c.owner === owner && c.repo === repo && c.issue === issue),
     close: () =>
@@ -235,7 +271,11 @@ function toApi(c: StoredComment) {
     node_id: `IC_${c.id}`,
     html_url: `https://github.com/${c.owner}/${c.repo}/pull/${c.issue}#issuecomment-${c.id}`,
     body: c.body,
-    user: { login: c.user.login, id: c.user.type === 'Bot' ? 41898282 : 1, type: c.user.type },
+    user: {
+      login: c.user.login,
+      id: c.user.id ?? (c.user.type === 'Bot' ? 41898282 : 1),
+      type: c.user.type,
+    },
     created_at: c.created_at,
     updated_at: c.updated_at,
     author_association: c.user.type === 'Bot' ? 'NONE' : 'MEMBER',

@@ -62,6 +62,8 @@ async function gateStep(): Promise<void> {
     report = errorReport(error.message, settings);
   }
   const core = await loadCore();
+  // Masked before any GitHub call (the only use of the token) and before anything is logged.
+  if (settings?.githubToken) core.setSecret(settings.githubToken);
 
   const files = await writeFiles(core, report, settings);
   for (const line of renderText(report, { color: false }).split('\n')) {

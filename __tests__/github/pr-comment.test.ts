@@ -51,7 +51,7 @@ describe('sticky PR comment', () => {
     expect(onPr).toHaveLength(1);
     expect(onPr[0]?.body.startsWith(CLIENT_MARKER)).toBe(true);
     expect(onPr[0]?.body).toContain('build-3');
-    expect(gh.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+    expect(gh.requests.filter((r) => r.method === 'POST' && r.path !== '/graphql')).toHaveLength(1);
     expect(gh.requests.filter((r) => r.method === 'PATCH')).toHaveLength(2);
     expect(gh.requests.every((r) => r.authorization === 'token test-token')).toBe(true);
   });
@@ -96,23 +96,98 @@ describe('sticky PR comment', () => {
     expect(gh.commentsOn('acme', 'shop', 7)).toHaveLength(151);
   });
 
-  test("prefers the bot's comment over a person's comment that pasted the marker", async () => {
+  test("hijack: a person's comment that starts with the marker is never edited", async () => {
     const person = gh.addComment({
       owner: 'acme',
       repo: 'shop',
       issue: 7,
       body: `${CLIENT_MARKER}\nlooks bad`,
-      user: { login: 'dev', type: 'User' },
+      user: { login: 'dev', type: 'User', id: 77 },
     });
-    const bot = gh.addComment({
+    const first = await publish();
+    expect(first.published.map((p) => p.action)).toEqual(['created']);
+    expect(gh.edits).toEqual([]);
+    // The next run edits its own comment, still never the person's.
+    const second = await publish();
+    expect(second.published).toEqual([
+      expect.objectContaining({ action: 'updated', id: first.published[0]?.id }),
+    ]);
+    expect(gh.comments.find((c) => c.id === person.id)?.body).toBe(`${CLIENT_MARKER}\nlooks bad`);
+    expect(gh.edits.map((e) => e.author)).toEqual(['github-actions[bot]']);
+  });
+
+  test('suppression: a marker planted first by someone else, even another bot, does not stop ours', async () => {
+    const planted = [
+      gh.addComment({
+        owner: 'acme',
+        repo: 'shop',
+        issue: 7,
+        body: `${CLIENT_MARKER}\nall good, nothing to see`,
+        user: { login: 'mallory', type: 'User', id: 66 },
+      }),
+      gh.addComment({
+        owner: 'acme',
+        repo: 'shop',
+        issue: 7,
+        body: `${CLIENT_MARKER}\nfrom another app`,
+        user: { login: 'other-app[bot]', type: 'Bot', id: 5555 },
+      }),
+    ];
+    const result = await publish();
+    expect(result.warnings).toEqual([]);
+    expect(result.published.map((p) => p.action)).toEqual(['created']);
+    expect(gh.edits).toEqual([]);
+    const ours = gh
+      .commentsOn('acme', 'shop', 7)
+      .filter((c) => c.user.login === 'github-actions[bot]');
+    expect(ours).toHaveLength(1);
+    expect(ours[0]?.body).toContain('cat_dog_client');
+    for (const p of planted) expect(gh.comments.find((c) => c.id === p.id)?.body).toBe(p.body);
+    // The identity is resolved once per run, before any comment is read.
+    const graphql = gh.requests.filter((r) => r.path === '/graphql');
+    expect(graphql).toHaveLength(1);
+    expect(gh.requests.indexOf(graphql[0] as (typeof gh.requests)[number])).toBe(0);
+  });
+
+  test("a personal token's own comment is updated; github-actions[bot]'s is not", async () => {
+    gh.setIdentity('pat-token', { login: 'release-bot-user', type: 'User', id: 4242 });
+    const actions = gh.addComment({
       owner: 'acme',
       repo: 'shop',
       issue: 7,
-      body: `${CLIENT_MARKER}\nold`,
+      body: `${CLIENT_MARKER}\nx`,
     });
-    const result = await publish();
-    expect(result.published[0]?.id).toBe(bot.id);
-    expect(gh.comments.find((c) => c.id === person.id)?.body).toContain('looks bad');
+    const mine = gh.addComment({
+      owner: 'acme',
+      repo: 'shop',
+      issue: 7,
+      body: `${CLIENT_MARKER}\nmine`,
+      user: { login: 'release-bot-user', type: 'User', id: 4242 },
+    });
+    const result = await publishPrCommentsDetailed(splunkReport(), 'pat-token', {
+      context: PR,
+      baseUrl: gh.url,
+      env: {},
+    });
+    expect(result.published).toEqual([expect.objectContaining({ action: 'updated', id: mine.id })]);
+    expect(gh.comments.find((c) => c.id === actions.id)?.body).toBe(`${CLIENT_MARKER}\nx`);
+  });
+
+  test('an error body that echoes the request headers never reaches the warning', async () => {
+    const token = 'ghs_SECRETsecretSECRET0123456789abcdef';
+    gh.fail({
+      status: 401,
+      message: `Bad credentials. Request was: Authorization: token ${token} Cookie: a`,
+    });
+    const warnings = await publishPrComments(splunkReport(), token, {
+      context: PR,
+      baseUrl: gh.url,
+      env: {},
+    });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('401');
+    expect(warnings[0]).not.toContain('SECRET');
+    expect(warnings[0]).not.toMatch(/gh[pousr]_/);
   });
 
   test('a 403 (read-only fork token) is a warning naming the permission, never a throw', async () => {
@@ -187,7 +262,9 @@ describe('sticky PR comment', () => {
     });
     expect(result.warnings).toEqual([]);
     expect(gh.commentsOn('corp', 'app', 42)).toHaveLength(1);
-    expect(gh.requests[0]?.path).toBe('/repos/corp/app/issues/42/comments');
+    expect(gh.requests.find((r) => r.path !== '/graphql')?.path).toBe(
+      '/repos/corp/app/issues/42/comments',
+    );
   });
 
   test('comment bodies stay under 65,536 characters for a big report', async () => {

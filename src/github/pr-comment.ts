@@ -3,6 +3,7 @@ import type { Report } from '../model.js';
 import { errorMessage } from '../errors.js';
 import { cleanLine } from '../report/escape.js';
 import { renderPrComments, type PrComment } from '../report/pr-comment.js';
+import { isAuthoredBy, resolveIdentity, type TokenIdentity } from './identity.js';
 
 /** Where the comments go; read from the runner's environment unless a test injects it. */
 export interface PullRequestContext {
@@ -78,7 +79,7 @@ export async function publishPrCommentsDetailed(
   try {
     await publish(comments, token, context, options, env, result);
   } catch (error) {
-    result.warnings.push(describeFailure(error, comments, context));
+    result.warnings.push(describeFailure(error, comments, context, token));
   }
   return result;
 }
@@ -104,8 +105,11 @@ async function publish(
   const { owner, repo } = context;
   const issue_number = context.prNumber as number;
 
+  // Once per run, before any comment is read: whose comments are ours.
+  const me = await resolveIdentity((query) => octokit.graphql(query, { request: request() }));
   const existing = await findExisting(
     comments.map((c) => c.marker),
+    me,
     (page) =>
       octokit.rest.issues.listComments({
         owner,
@@ -147,20 +151,21 @@ async function publish(
 interface ListedComment {
   id: number;
   body?: string | undefined;
-  user?: { type?: string | undefined } | null | undefined;
+  user?: { login?: string | undefined; id?: number | undefined; type?: string | undefined } | null;
 }
 
 /**
- * The comment that carries each marker at the start of its body, reading at most `maxPages`
- * pages. A bot's comment wins over a person's (someone may paste the marker into their own),
- * then the oldest.
+ * The token's own comment that carries each marker at the start of its body (the oldest),
+ * reading at most `maxPages` pages. A marker in anyone else's comment is ignored: anyone on the
+ * pull request can post it, and the gate must neither edit their text nor stay silent.
  */
 async function findExisting(
   markers: readonly string[],
+  me: TokenIdentity,
   listPage: (page: number) => Promise<{ data: ListedComment[] }>,
   maxPages: number,
 ): Promise<Map<string, number>> {
-  const best = new Map<string, { id: number; bot: boolean }>();
+  const best = new Map<string, number>();
   const wanted = new Set(markers);
   for (let page = 1; page <= maxPages; page += 1) {
     const { data } = await listPage(page);
@@ -169,14 +174,12 @@ async function findExisting(
       throw new Error('GitHub answered the comment list with something that is not a list');
     for (const comment of data) {
       const marker = (comment.body ?? '').trimStart().split('\n', 1)[0]?.trim() ?? '';
-      if (!wanted.has(marker)) continue;
-      const bot = comment.user?.type === 'Bot';
-      const current = best.get(marker);
-      if (!current || (bot && !current.bot)) best.set(marker, { id: comment.id, bot });
+      if (!wanted.has(marker) || best.has(marker) || !isAuthoredBy(comment.user, me)) continue;
+      best.set(marker, comment.id);
     }
     if (data.length < 100) break;
   }
-  return new Map([...best].map(([marker, { id }]) => [marker, id]));
+  return best;
 }
 
 function statusOf(error: unknown): number | null {
@@ -191,10 +194,11 @@ function describeFailure(
   error: unknown,
   comments: readonly PrComment[],
   context: PullRequestContext,
+  token: string,
 ): string {
   const status = statusOf(error);
   const what = `PR comment for ${comments.map((c) => c.key).join(', ')} on ${context.owner}/${context.repo}#${context.prNumber ?? '?'} not written`;
-  const detail = cleanLine(errorMessage(error), 300);
+  const detail = withoutCredentials(cleanLine(errorMessage(error), 300), token);
   // Octokit reports a connection that failed (reset, refused, timed out) as status 500 without a response.
   const answered =
     typeof error === 'object' &&
@@ -218,6 +222,24 @@ function describeFailure(
     return `${what}: the github-token was rejected (HTTP 401: ${detail}). The gate result is unchanged.`;
   }
   return `${what}: ${status ? `HTTP ${status}: ` : ''}${detail}. The gate result is unchanged.`;
+}
+
+/**
+ * The error text as it may be shown: Octokit puts the answer's `message` into the error, and a
+ * proxy or a hostile server may echo the request headers there (a 401 body carrying
+ * `Authorization: token ghs_…` reached the log in the red-team run). The token itself, any
+ * credential-shaped word (GitHub's token prefixes: github.blog 2021-04-05 "Behind GitHub's new
+ * authentication token formats") and whatever follows an authorization word are masked. The
+ * text is already cut to 300 characters, so the patterns run on bounded input.
+ */
+export function withoutCredentials(text: string, token: string): string {
+  let out = token.length >= 4 ? text.split(token).join('***') : text;
+  out = out.replace(/\b(?:gh[pousr]_|github_pat_)[A-Za-z0-9_]+/g, '***');
+  out = out.replace(
+    /\b(authorization|proxy-authorization|token|bearer|basic)(\s*[:=]?\s*)[^\s,;"']+/gi,
+    '$1$2***',
+  );
+  return out;
 }
 
 /** Event name, repository and pull-request number as the runner provides them. */
