@@ -6,7 +6,7 @@ import { shouldFailStep } from './gate.js';
 import { actionInput, loadSettings, readActionInputs } from './inputs/load.js';
 import type { Settings } from './inputs/settings.js';
 import type { Report } from './model.js';
-import { annotationProperties, buildAnnotations } from './report/annotations.js';
+import { annotationProperties, buildAnnotations, detectionSlots } from './report/annotations.js';
 import { neutralizeLogText } from './report/escape.js';
 import { buildOutputs } from './report/outputs.js';
 import { renderSummary } from './report/summary.js';
@@ -65,31 +65,38 @@ async function gateStep(): Promise<void> {
   // Masked before any GitHub call (the only use of the token) and before anything is logged.
   if (settings?.githubToken) core.setSecret(settings.githubToken);
 
-  const files = await writeFiles(core, report, settings);
+  // Every warning of the step is collected first: GitHub keeps 10 annotations per level per
+  // step, so the detections get the slots the verdict and these warnings leave them.
+  const stepWarnings: string[] = [];
+  const files = await writeFiles(stepWarnings, report, settings);
   for (const line of renderText(report, { color: false }).split('\n')) {
     core.info(neutralizeLogText(line));
   }
   const anchor = settings ? dockerfileAnchor(settings, process.env) : undefined;
   if (settings?.dockerfile && !anchor) {
-    core.warning(
-      neutralizeLogText(
-        `Input 'dockerfile': ${JSON.stringify(settings.dockerfile)} could not be read or has no FROM line; annotations and SARIF results are not anchored to it.`,
-      ),
+    stepWarnings.push(
+      `Input 'dockerfile': ${JSON.stringify(settings.dockerfile)} could not be read or has no FROM line; annotations and SARIF results are not anchored to it.`,
     );
   }
-  for (const annotation of buildAnnotations(report, anchor ? { dockerfile: anchor } : {})) {
+  if (settings?.jobSummary !== false) await writeJobSummary(core, report, stepWarnings);
+  if (settings?.prComment && settings.githubToken) {
+    stepWarnings.push(...(await publishPrComments(report, settings.githubToken)));
+  }
+  const failing = shouldFailStep(report.result, report.mode);
+  const budget = detectionSlots(failing, stepWarnings);
+  for (const warning of budget.logOnly) core.info(neutralizeLogText(`Warning: ${warning}`));
+  const annotations = buildAnnotations(report, {
+    ...(anchor ? { dockerfile: anchor } : {}),
+    slots: budget.slots,
+  });
+  for (const annotation of annotations) {
     core[annotation.level](annotation.message, annotationProperties(annotation));
   }
-  if (settings?.jobSummary !== false) await writeJobSummary(core, report);
-  if (settings?.prComment && settings.githubToken) {
-    for (const warning of await publishPrComments(report, settings.githubToken)) {
-      core.warning(neutralizeLogText(warning));
-    }
-  }
+  for (const warning of budget.warnings) core.warning(neutralizeLogText(warning));
   for (const [name, value] of Object.entries(buildOutputs(report, files))) {
     core.setOutput(name, value);
   }
-  if (shouldFailStep(report.result, report.mode)) {
+  if (failing) {
     core.setFailed(
       neutralizeLogText(report.error ?? `ecr-risk-gate: ${report.reasons.join('; ')}`),
     );
@@ -101,7 +108,7 @@ async function gateStep(): Promise<void> {
  * time: the writes need the thread between batches, so overlapping them with rendering SARIF
  * would only keep both texts in memory together.
  */
-async function writeFiles(core: Core, report: Report, settings: Settings | null) {
+async function writeFiles(warnings: string[], report: Report, settings: Settings | null) {
   const target = { cwd: process.env.GITHUB_WORKSPACE?.trim() || process.cwd(), env: process.env };
   const reportFile = await writeJsonReport(
     report,
@@ -112,7 +119,7 @@ async function writeFiles(core: Core, report: Report, settings: Settings | null)
   try {
     sarifFile = settings ? await writeSarifFile(report, settings, target) : null;
   } catch (error) {
-    core.warning(neutralizeLogText(errorMessage(error)));
+    warnings.push(errorMessage(error));
   }
   return { reportFile, sarifFile };
 }
@@ -130,11 +137,11 @@ async function evaluateWithProgress(settings: Settings): Promise<Report> {
   }
 }
 
-async function writeJobSummary(core: Core, report: Report): Promise<void> {
+async function writeJobSummary(core: Core, report: Report, warnings: string[]): Promise<void> {
   try {
     await core.summary.addRaw(renderSummary(report)).write();
   } catch (error) {
     // No GITHUB_STEP_SUMMARY outside a runner: the summary is optional, the verdict is not.
-    core.warning(`Job summary not written: ${neutralizeLogText(errorMessage(error))}`);
+    warnings.push(`Job summary not written: ${errorMessage(error)}`);
   }
 }

@@ -8,6 +8,9 @@ import { startGithubEmulator, type GithubEmulator } from '../../emulator/github.
 import { ACCOUNT, HOST, REGION } from './scenarios.js';
 import { runAction } from './run-action.js';
 
+// Twelve services for the annotation budget (issue 12 section 2).
+const SERVICES = Array.from({ length: 12 }, (_, i) => `svc-${String(i).padStart(2, '0')}`);
+const NAMES = ['api', 'worker', ...SERVICES];
 let aws: Emulator;
 let github: GithubEmulator;
 let event: string;
@@ -16,12 +19,12 @@ beforeAll(async () => {
   aws = await startEmulator({
     accountId: ACCOUNT,
     region: REGION,
-    repositories: ['api', 'worker'].map((name) => ({
+    repositories: NAMES.map((name) => ({
       name,
       registryId: ACCOUNT,
       scanType: 'BASIC' as const,
     })),
-    images: ['api', 'worker'].map((name) =>
+    images: NAMES.map((name) =>
       singleImage({
         repository: name,
         tags: ['v1'],
@@ -66,7 +69,8 @@ test('one create, then only updates on re-runs; a second image gets its own comm
   const first = await gate(['api']);
   expect(first.code).toBe(1);
   expect(github.commentsOn('acme', 'shop', 17)).toHaveLength(1);
-  const posts = () => github.requests.filter((r) => r.method === 'POST').length;
+  const posts = () =>
+    github.requests.filter((r) => r.method === 'POST' && r.path !== '/graphql').length;
   const patches = () => github.requests.filter((r) => r.method === 'PATCH').length;
   expect([posts(), patches()]).toEqual([1, 0]);
 
@@ -118,4 +122,24 @@ test('annotations sit on the Dockerfile FROM line; a missing Dockerfile is a war
   expect(missing.stdout).toMatch(
     /^::warning::Input 'dockerfile': "nope\/Dockerfile" could not be read/m,
   );
+});
+
+test('12 failing images and a failing PR comment: at most 10 annotations a level, the verdict among them; the token is masked first', async () => {
+  github.fail({ status: 403, message: 'Resource not accessible by integration' });
+  const run = await gate(SERVICES);
+  github.fail(null);
+  expect(run.code).toBe(1);
+  expect(run.outputs.result).toBe('fail');
+  const lines = run.stdout.split('\n');
+  const errors = lines.filter((l) => l.startsWith('::error'));
+  const warnings = lines.filter((l) => l.startsWith('::warning'));
+  expect(errors.length).toBeLessThanOrEqual(10);
+  expect(warnings.length).toBeLessThanOrEqual(10);
+  // The verdict line (setFailed) survives GitHub's cut, and says what was left out.
+  expect(errors.some((l) => /^::error::ecr-risk-gate: /.test(l))).toBe(true);
+  expect(errors.join('\n')).toMatch(/more error annotations left out/);
+  expect(warnings.join('\n')).toMatch(/pull-requests: write/);
+  // core.setSecret before any GitHub call and before any other workflow command.
+  const commands = lines.filter((l) => l.startsWith('::'));
+  expect(commands[0]).toBe('::add-mask::ghs_test');
 });

@@ -4,6 +4,7 @@ import {
   annotationCommand,
   annotationProperties,
   buildAnnotations,
+  detectionSlots,
   findFromLine,
 } from '../../src/report/annotations.js';
 import {
@@ -78,6 +79,36 @@ describe('buildAnnotations', () => {
       expect(last?.message).toContain(`high on team/svc-${i}`);
     expect(errors.slice(0, 9).map((a) => a.title)).toEqual(
       Array.from({ length: 9 }, (_, i) => expect.stringContaining(`team/svc-0${i}`)),
+    );
+  });
+
+  test('the step budget: the verdict and step warnings are counted before detections', () => {
+    const findings = splunkFindings().filter((f) => f.severity === 'HIGH');
+    const images = Array.from({ length: 12 }, (_, i) => ({
+      repository: `team/svc-${String(i).padStart(2, '0')}`,
+      findings,
+      uploaderStatus: 'known' as const,
+    }));
+    const pr = 'PR comment not written: HTTP 403';
+    const budget = detectionSlots(true, [pr]);
+    expect(budget.slots).toEqual({ error: 9, warning: 9, notice: 10 });
+    const annotations = buildAnnotations(buildTestReport(images), { slots: budget.slots });
+    const errors = annotations.filter((a) => a.level === 'error');
+    // 9 for detections (8 + "left out"), 1 for the verdict line.
+    expect(errors).toHaveLength(9);
+    expect(errors.at(-1)?.title).toBe('4 more error annotations left out');
+    expect(budget.warnings).toEqual([pr]);
+    // Too many step warnings: 8 shown, the 9th says how many more are only in the log.
+    const many = detectionSlots(
+      false,
+      Array.from({ length: 12 }, (_, i) => `w${i}`),
+    );
+    expect(many.warnings).toHaveLength(9);
+    expect(many.warnings.at(-1)).toMatch(/^4 more warnings left out/);
+    expect(many.logOnly).toEqual(['w8', 'w9', 'w10', 'w11']);
+    expect(many.slots.warning).toBe(1);
+    expect(buildAnnotations(buildTestReport(images), { slots: { error: 0 } })).toEqual(
+      buildAnnotations(buildTestReport(images)).filter((a) => a.level !== 'error'),
     );
   });
 

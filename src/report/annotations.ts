@@ -35,6 +35,43 @@ export interface Annotation {
 export interface AnnotationOptions {
   /** Point every annotation at the Dockerfile's FROM line so it shows in the PR diff. */
   dockerfile?: { path: string; fromLine: number };
+  /**
+   * Slots per level left for detections once the step's other annotations (the verdict line,
+   * file and PR-comment warnings) are counted: see `detectionSlots`. Default 10 each.
+   */
+  slots?: Partial<Record<AnnotationLevel, number>>;
+}
+
+/**
+ * GitHub keeps the first 10 annotations of each level per step and drops the rest silently
+ * (SPEC section 7), whichever printed them. The step's own lines come first in the budget: the
+ * failure verdict takes one error slot and the step warnings (up to 9) take warning slots; the
+ * detections get what is left. Returns the slots for `buildAnnotations` and the step warnings
+ * that fit, the last one saying how many more there were.
+ */
+export function detectionSlots(
+  failing: boolean,
+  stepWarnings: readonly string[],
+): { slots: Record<AnnotationLevel, number>; warnings: string[]; logOnly: string[] } {
+  const maxStepWarnings = ANNOTATIONS_PER_LEVEL - 1;
+  let warnings = [...stepWarnings];
+  let logOnly: string[] = [];
+  if (warnings.length > maxStepWarnings) {
+    logOnly = warnings.slice(maxStepWarnings - 1);
+    warnings = [
+      ...warnings.slice(0, maxStepWarnings - 1),
+      `${plural(logOnly.length, 'more warning')} left out of the annotations (GitHub shows ${ANNOTATIONS_PER_LEVEL} per level); they are in the log.`,
+    ];
+  }
+  return {
+    slots: {
+      error: ANNOTATIONS_PER_LEVEL - (failing ? 1 : 0),
+      warning: ANNOTATIONS_PER_LEVEL - warnings.length,
+      notice: ANNOTATIONS_PER_LEVEL,
+    },
+    warnings,
+    logOnly,
+  };
 }
 
 /** GitHub keeps 10 annotations per level per step and silently drops the rest. */
@@ -85,8 +122,13 @@ export function buildAnnotations(report: Report, options: AnnotationOptions = {}
         (a, b) =>
           riskScoreOf(RULES[b.rule]) - riskScoreOf(RULES[a.rule]) || a.imageIndex - b.imageIndex,
       );
-    const fits = ofLevel.length <= ANNOTATIONS_PER_LEVEL;
-    const shown = fits ? ofLevel : ofLevel.slice(0, ANNOTATIONS_PER_LEVEL - 1);
+    const slots = Math.max(
+      0,
+      Math.min(ANNOTATIONS_PER_LEVEL, options.slots?.[level] ?? ANNOTATIONS_PER_LEVEL),
+    );
+    if (slots === 0) continue;
+    const fits = ofLevel.length <= slots;
+    const shown = fits ? ofLevel : ofLevel.slice(0, slots - 1);
     for (const group of shown) out.push({ ...annotate(report, group), ...location });
     if (!fits) out.push({ ...overflow(report, level, ofLevel.slice(shown.length)), ...location });
   }
@@ -145,7 +187,7 @@ function overflow(report: Report, level: AnnotationLevel, left: readonly Group[]
     title: `${plural(left.length, `more ${level} annotation`)} left out`,
     message: neutralizeLogText(
       [
-        `GitHub shows at most ${ANNOTATIONS_PER_LEVEL} ${level} annotations per step; these were left out:`,
+        `GitHub shows at most ${ANNOTATIONS_PER_LEVEL} ${level} annotations per step (the verdict and the step's warnings included); these were left out:`,
         ...shown,
         ...(rest > 0 ? [`and ${rest} more.`] : []),
         'The job summary and the JSON report list everything.',
