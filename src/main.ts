@@ -80,7 +80,8 @@ async function gateStep(): Promise<void> {
   }
   if (settings?.jobSummary !== false) await writeJobSummary(core, report, stepWarnings);
   if (settings?.prComment && settings.githubToken) {
-    stepWarnings.push(...(await publishPrComments(report, settings.githubToken)));
+    const comment = { perImage: settings.prCommentPerImage, commentKey: settings.commentKey };
+    stepWarnings.push(...(await publishPrComments(report, settings.githubToken, comment)));
   }
   const failing = shouldFailStep(report.result, report.mode);
   const budget = detectionSlots(failing, stepWarnings);

@@ -31,8 +31,14 @@ afterEach(async () => {
   await gh.close();
 });
 
+// Most cases below are about one image's comment: `per-image` keys it by the image.
 const publish = (report = splunkReport(), context: PullRequestContext = PR) =>
-  publishPrCommentsDetailed(report, 'test-token', { context, baseUrl: gh.url, env: {} });
+  publishPrCommentsDetailed(report, 'test-token', {
+    context,
+    baseUrl: gh.url,
+    env: {},
+    perImage: true,
+  });
 
 describe('sticky PR comment', () => {
   test('creates one comment, then only updates it when the same image is gated again', async () => {
@@ -168,6 +174,7 @@ describe('sticky PR comment', () => {
       context: PR,
       baseUrl: gh.url,
       env: {},
+      perImage: true,
     });
     expect(result.published).toEqual([expect.objectContaining({ action: 'updated', id: mine.id })]);
     expect(gh.comments.find((c) => c.id === actions.id)?.body).toBe(`${CLIENT_MARKER}\nx`);
@@ -276,5 +283,72 @@ describe('sticky PR comment', () => {
     const result = await publish(report);
     expect(result.warnings).toEqual([]);
     expect(gh.comments[0]?.body.length).toBeLessThan(65_536);
+  });
+});
+
+describe('matrix-safe comments (issue 12 sections 3 and 4)', () => {
+  const JOB_ENV = {
+    GITHUB_WORKFLOW: 'release',
+    GITHUB_JOB: 'gate',
+    GITHUB_REPOSITORY: 'acme/shop',
+    GITHUB_RUN_ID: '123456',
+    GITHUB_SERVER_URL: 'https://github.com',
+  };
+  const twelve = () =>
+    buildTestReport(
+      Array.from({ length: 12 }, (_, i) => ({
+        repository: `team/svc-${String(i).padStart(2, '0')}`,
+        findings: splunkFindings().slice(0, 3),
+        uploaderStatus: 'known' as const,
+      })),
+    );
+
+  test('one comment per job with a section per image, linking the workflow run', async () => {
+    const result = await publishPrCommentsDetailed(twelve(), 'test-token', {
+      context: PR,
+      baseUrl: gh.url,
+      env: JOB_ENV,
+    });
+    expect(result.warnings).toEqual([]);
+    const comments = gh.commentsOn('acme', 'shop', 7);
+    expect(comments).toHaveLength(1);
+    const body = comments[0]?.body ?? '';
+    for (let i = 0; i < 12; i += 1)
+      expect(body).toContain(`team/svc-${String(i).padStart(2, '0')}`);
+    expect(body).toContain('](https://github.com/acme/shop/actions/runs/123456)');
+    // The same job again: updated in place.
+    const again = await publishPrCommentsDetailed(twelve(), 'test-token', {
+      context: PR,
+      baseUrl: gh.url,
+      env: JOB_ENV,
+    });
+    expect(again.published.map((p) => p.action)).toEqual(['updated']);
+  });
+
+  test('matrix legs gating different images keep their own comment; comment-key decides when set', async () => {
+    const leg = (repository: string, commentKey?: string) =>
+      publishPrCommentsDetailed(buildTestReport([{ repository, uploaderStatus: 'known' }]), 't', {
+        context: PR,
+        baseUrl: gh.url,
+        env: JOB_ENV,
+        ...(commentKey ? { commentKey } : {}),
+      });
+    await leg('team/api');
+    await leg('team/web');
+    await leg('team/api');
+    expect(gh.commentsOn('acme', 'shop', 7)).toHaveLength(2);
+    await leg('team/api', 'linux-arm64');
+    await leg('team/api', 'linux-amd64');
+    expect(gh.commentsOn('acme', 'shop', 7)).toHaveLength(4);
+  });
+
+  test('per-image asks for one comment per image', async () => {
+    await publishPrCommentsDetailed(multiImageReport(), 'test-token', {
+      context: PR,
+      baseUrl: gh.url,
+      env: JOB_ENV,
+      perImage: true,
+    });
+    expect(gh.commentsOn('acme', 'shop', 7).length).toBeGreaterThan(1);
   });
 });

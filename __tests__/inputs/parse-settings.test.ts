@@ -44,6 +44,9 @@ describe('defaults', () => {
       dockerfile: null,
       githubToken: '',
       prComment: true,
+      prCommentPerImage: false,
+      commentKey: null,
+      sarifCategory: null,
       jobSummary: true,
       sarifFile: null,
       reportFile: null,
@@ -316,6 +319,33 @@ describe('known-uploaders input', () => {
       errorOf(() => parse({ image: 'app:1', 'known-uploaders': 'ci\narn:aws:s3:::bucket' })),
     ).toContain(
       `Input 'known-uploaders', line 2: "arn:aws:s3:::bucket" is not valid: a s3 ARN is not a principal`,
+    );
+  });
+});
+
+describe('matrix-safe inputs (issue 12 section 4)', () => {
+  const image = `${REGISTRY}/api@${DIGEST}`;
+  test('pr-comment: per-image, comment-key and sarif-category', () => {
+    const s = parse({
+      image,
+      'pr-comment': 'per-image',
+      'comment-key': 'linux-arm64',
+      'sarif-category': 'arm64/',
+    });
+    expect([s.prComment, s.prCommentPerImage, s.commentKey, s.sarifCategory]).toEqual([
+      true,
+      true,
+      'linux-arm64',
+      'arm64/',
+    ]);
+    expect(parse({ image, 'pr-comment': 'false' }).prComment).toBe(false);
+  });
+  test('bad values name the input, the value and what is accepted', () => {
+    expect(errorOf(() => parse({ image, 'pr-comment': 'sometimes' }))).toMatch(
+      /pr-comment.*"sometimes".*true, false or per-image/,
+    );
+    expect(errorOf(() => parse({ image, 'comment-key': 'a --> b' }))).toMatch(
+      /comment-key.*"a --> b".*letters, digits/,
     );
   });
 });

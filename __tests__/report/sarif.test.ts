@@ -444,3 +444,13 @@ describe('SARIF as code scanning reads it (issue 12 section 1)', () => {
 });
 
 const splunkLog = () => renderSarif(splunkReport());
+
+test('sarif-category puts a prefix before every run category (two jobs, same images)', () => {
+  const ids = (prefix?: string) =>
+    renderSarif(multiImageReport(), prefix ? { categoryPrefix: prefix } : {}).log.runs.map(
+      (r) => r.automationDetails?.id,
+    );
+  const plain = ids();
+  expect(ids('arm64/')).toEqual(plain.map((id) => `arm64/${id}`));
+  expect(new Set([...plain, ...ids('arm64')]).size).toBe(plain.length * 2);
+});

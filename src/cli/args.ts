@@ -52,9 +52,11 @@ const PLACEHOLDER: Readonly<Record<InputName, string>> = {
   'policy-file': 'path',
   dockerfile: 'path',
   'github-token': 'token',
-  'pr-comment': 'bool',
+  'pr-comment': 'bool|per-image',
+  'comment-key': 'key',
   'job-summary': 'bool',
   'sarif-file': 'path',
+  'sarif-category': 'prefix',
   'report-file': 'path',
 };
 
@@ -65,10 +67,10 @@ const GROUPS: ReadonlyArray<[heading: string, inputs: readonly InputName[]]> = [
     'Uploader (CloudTrail):',
     ['known-uploaders', 'uploader-history-days', 'uploader-timeout', 'uploader-check'],
   ],
-  ['Output:', ['report-file', 'sarif-file', 'dockerfile']],
+  ['Output:', ['report-file', 'sarif-file', 'sarif-category', 'dockerfile']],
   [
     'GitHub Actions only (accepted for parity, no effect here):',
-    ['github-token', 'pr-comment', 'job-summary'],
+    ['github-token', 'pr-comment', 'comment-key', 'job-summary'],
   ],
 ];
 

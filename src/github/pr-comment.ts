@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Report } from '../model.js';
 import { errorMessage } from '../errors.js';
@@ -20,6 +21,10 @@ export interface PublishOptions {
   baseUrl?: string;
   /** Discriminator added to every comment key (several jobs gating one repository). */
   variant?: string;
+  /** One comment per image (`pr-comment: per-image`) instead of one per job. */
+  perImage?: boolean;
+  /** `comment-key`; default: derived from the workflow, the job and the images gated. */
+  commentKey?: string | null;
   /** Bounds the search for the existing comment: 100 comments per page. */
   maxPages?: number;
   /** Per-request timeout. */
@@ -71,7 +76,12 @@ export async function publishPrCommentsDetailed(
     result.skipped = `not a pull request event (${context.eventName || 'unknown'})`;
     return result;
   }
-  const comments = renderPrComments(report, options.variant ? { variant: options.variant } : {});
+  const runUrl = workflowRunUrl(env);
+  const comments = renderPrComments(report, {
+    ...(options.variant ? { variant: options.variant } : {}),
+    ...(options.perImage ? {} : { jobKey: options.commentKey || defaultCommentKey(report, env) }),
+    ...(runUrl ? { runUrl } : {}),
+  });
   if (comments.length === 0) {
     result.skipped = 'no image to comment on';
     return result;
@@ -240,6 +250,36 @@ export function withoutCredentials(text: string, token: string): string {
     '$1$2***',
   );
   return out;
+}
+
+/**
+ * The key of a job's comment when `comment-key` is not set: workflow and job id, and a digest
+ * of the images gated (registry, repository, platform; never tag or digest, so re-runs find
+ * it). Matrix legs share the job id but gate different images, so each keeps its own comment.
+ */
+export function defaultCommentKey(
+  report: Report,
+  env: Readonly<Record<string, string | undefined>>,
+): string {
+  const images = [
+    ...new Set(
+      report.images.map((i) => `${i.registryId}/${i.region}/${i.repository}/${i.platform ?? ''}`),
+    ),
+  ].sort();
+  const digest = createHash('sha256').update(JSON.stringify(images)).digest('hex').slice(0, 12);
+  return `${env.GITHUB_WORKFLOW ?? ''}/${env.GITHUB_JOB ?? ''}/${digest}`;
+}
+
+/** The run's page, from the runner's default variables; null outside a runner. */
+export function workflowRunUrl(env: Readonly<Record<string, string | undefined>>): string | null {
+  const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+  const { GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: runId } = env;
+  if (!repo || !runId || !/^\d+$/.test(runId)) return null;
+  const attempt =
+    env.GITHUB_RUN_ATTEMPT && /^\d+$/.test(env.GITHUB_RUN_ATTEMPT)
+      ? `/attempts/${env.GITHUB_RUN_ATTEMPT}`
+      : '';
+  return `${server.replace(/\/+$/, '')}/${repo}/actions/runs/${runId}${attempt}`;
 }
 
 /** Event name, repository and pull-request number as the runner provides them. */

@@ -156,3 +156,21 @@ export function splitList(text: string, commas = true): Array<{ value: string; l
   });
   return out;
 }
+
+/** `pr-comment`: a boolean, or `per-image` for one comment per image instead of one per job. */
+export function checkPrComment(text: string): Check<'job' | 'per-image' | 'off'> {
+  if (text.trim().toLowerCase() === 'per-image') return ok('per-image');
+  const flag = checkBoolean(text);
+  if (flag.ok) return ok(flag.value ? 'job' : 'off');
+  return bad('true, false or per-image');
+}
+
+/**
+ * `comment-key`, `sarif-category`: it ends up inside an HTML comment and a category id, so
+ * letters, digits and `._/:@+-` only (no `--`, which could end the comment), 1-100 characters.
+ */
+export function checkKey(text: string): Check<string> {
+  const value = text.trim();
+  if (/^[A-Za-z0-9._/:@+-]{1,100}$/.test(value) && !value.includes('--')) return ok(value);
+  return bad('1 to 100 letters, digits or . _ / : @ + - (no "--")');
+}

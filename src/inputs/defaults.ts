@@ -94,7 +94,13 @@ export const INPUTS: Readonly<Record<InputName, InputDoc>> = {
   },
   'pr-comment': {
     default: 'true',
-    description: 'Keep one comment per image on pull_request events, updated in place.',
+    description:
+      'On pull_request events keep one comment per job, updated in place, with a section per image; per-image keeps one comment per image; false writes none.',
+  },
+  'comment-key': {
+    default: '',
+    description:
+      "Name of this job's sticky PR comment. Default: the workflow, the job and the images gated, so matrix jobs gating different images keep their own comments; set it when two jobs gate the same images.",
   },
   'job-summary': {
     default: 'true',
@@ -103,6 +109,11 @@ export const INPUTS: Readonly<Record<InputName, InputDoc>> = {
   'sarif-file': {
     default: '',
     description: 'Write SARIF 2.1.0 results to this path.',
+  },
+  'sarif-category': {
+    default: '',
+    description:
+      "Prefix of every SARIF run's category (automationDetails.id), for two jobs that upload SARIF for the same images. Default: none; each image already has its own category.",
   },
   'report-file': {
     default: '',

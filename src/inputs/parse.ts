@@ -4,6 +4,8 @@ import {
   REGION_EXPECTED,
   bad,
   checkBoolean,
+  checkKey,
+  checkPrComment,
   checkInteger,
   checkPositiveNumber,
   checkRegion,
@@ -196,6 +198,7 @@ export function parseSettings(raw: RawInputs, env: Env, policy: Policy | null): 
     );
   }
 
+  const prCommentMode = inputs.checked('pr-comment', checkPrComment, 'job');
   const settings: Settings = {
     images,
     region: region ?? '',
@@ -226,7 +229,10 @@ export function parseSettings(raw: RawInputs, env: Env, policy: Policy | null): 
     policyFile: policy?.file ?? null,
     dockerfile: inputs.optional('dockerfile', checkPath),
     githubToken: readToken(inputs, env),
-    prComment: inputs.checked('pr-comment', checkBoolean, true),
+    prComment: prCommentMode !== 'off',
+    prCommentPerImage: prCommentMode === 'per-image',
+    commentKey: inputs.optional('comment-key', checkKey),
+    sarifCategory: inputs.optional('sarif-category', checkKey),
     jobSummary: inputs.checked('job-summary', checkBoolean, true),
     sarifFile: inputs.optional('sarif-file', checkPath),
     reportFile: inputs.optional('report-file', checkPath),

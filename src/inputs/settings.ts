@@ -49,6 +49,12 @@ export interface Settings {
   dockerfile: string | null;
   githubToken: string;
   prComment: boolean;
+  /** `pr-comment: per-image`: one comment per image instead of one per job. */
+  prCommentPerImage: boolean;
+  /** `comment-key`; null: derived from the workflow, job and images. */
+  commentKey: string | null;
+  /** `sarif-category`: prefix of every run's category, or null. */
+  sarifCategory: string | null;
   jobSummary: boolean;
   sarifFile: string | null;
   /** null: the runner picks a default path (RUNNER_TEMP or the OS temp dir). */
@@ -75,8 +81,10 @@ export const INPUT_NAMES = [
   'dockerfile',
   'github-token',
   'pr-comment',
+  'comment-key',
   'job-summary',
   'sarif-file',
+  'sarif-category',
   'report-file',
 ] as const;
 export type InputName = (typeof INPUT_NAMES)[number];

@@ -1,5 +1,5 @@
 import type { GateResult, ImageReport, Report } from '../model.js';
-import { escapeMarkdown } from './escape.js';
+import { escapeMarkdown, markdownLink } from './escape.js';
 import {
   compareFindings,
   detectionsOf,
@@ -42,14 +42,27 @@ export interface PrComment {
 export interface PrCommentOptions {
   /** Extra discriminator for workflows that gate one repository in several jobs. */
   variant?: string;
+  /**
+   * One comment for the whole run under this key, a section per image (the default of the
+   * action, `comment-key` or derived from the job). Unset: one comment per image.
+   */
+  jobKey?: string;
+  /** The workflow run's page (`GITHUB_SERVER_URL/REPO/actions/runs/RUN_ID`), linked in the footer. */
+  runUrl?: string;
   maxChars?: number;
 }
 
 /** `<registry host>/<repository>[:variant]`, kept to characters that cannot end an HTML comment. */
 export function prCommentKey(image: ImageReport, variant?: string): string {
   const raw = `${registryHost(image)}/${image.repository}${variant ? `:${variant}` : ''}`;
-  return raw.replace(/[^A-Za-z0-9._/:@+-]/g, '_').replace(/-{2,}/g, '-');
+  return safeKey(raw);
 }
+
+const safeKey = (raw: string): string =>
+  raw
+    .slice(0, 300)
+    .replace(/[^A-Za-z0-9._/:@+-]/g, '_')
+    .replace(/-{2,}/g, '-');
 
 /** The hidden marker that identifies the comment: `<!-- ecr-risk-gate:<key> -->`. */
 export const prCommentMarker = (key: string): string => `<!-- ecr-risk-gate:${key} -->`;
@@ -57,8 +70,9 @@ export const prCommentMarker = (key: string): string => `<!-- ecr-risk-gate:${ke
 /** One comment per key, images in report order. */
 export function renderPrComments(report: Report, options: PrCommentOptions = {}): PrComment[] {
   const groups = new Map<string, number[]>();
+  const jobKey = options.jobKey === undefined ? undefined : `job:${safeKey(options.jobKey)}`;
   report.images.forEach((image, index) => {
-    const key = prCommentKey(image, options.variant);
+    const key = jobKey ?? prCommentKey(image, options.variant);
     groups.set(key, [...(groups.get(key) ?? []), index]);
   });
   return [...groups].map(([key, imageIndexes]) => ({
@@ -85,19 +99,26 @@ export function renderPrComment(
   const images = imageIndexes.flatMap((i) => (report.images[i] ? [report.images[i]] : []));
   const result = WORST.find((r) => images.some((i) => i.result === r)) ?? 'pass';
   const risk = images.reduce((sum, i) => sum + i.riskScore, 0);
-  const repository = images[0]?.repository ?? key;
+  const repositories = new Set(images.map((i) => i.repository));
+  const repository =
+    repositories.size > 1 ? plural(images.length, 'image') : (images[0]?.repository ?? key);
 
   const marker = prCommentMarker(key);
   let head = `${marker}\n### ${RESULT_ICON[result]} ecr-risk-gate: ${escapeMarkdown(repository, 300)} — ${result}\n\n`;
   const audit = report.mode === 'audit' ? ' · audit mode (does not fail the job)' : '';
   // One image: its own verdict line says it all; several: the group's first, then each one's.
   if (images.length > 1) {
-    head += `**${result}** · risk score **${risk}** · ${plural(images.length, 'platform image')}${audit}\n\n`;
+    const what = repositories.size > 1 ? 'image' : 'platform image';
+    head += `**${result}** · risk score **${risk}** · ${plural(images.length, what)}${audit}\n\n`;
   } else if (audit) {
     head += `${audit.slice(3)}\n\n`;
   }
   if (report.error) head += `> **Could not evaluate:** ${escapeMarkdown(report.error, 1000)}\n\n`;
-  const footer = `\n<sub>ecr-risk-gate ${escapeMarkdown(report.tool.version, 40)} · ${escapeMarkdown(report.generatedAt, 40)} · updated in place on every run; the job summary and the JSON report have every finding.</sub>\n`;
+  const run = options.runUrl ? markdownLink('workflow run', options.runUrl) : '';
+  const where = run.startsWith('[')
+    ? `the ${run}'s job summary and JSON report have every finding`
+    : 'the job summary and the JSON report have every finding';
+  const footer = `\n<sub>ecr-risk-gate ${escapeMarkdown(report.tool.version, 40)} · ${escapeMarkdown(report.generatedAt, 40)} · updated in place on every run; ${where}.</sub>\n`;
 
   const budget = new ByteBudget(maxChars, (text) => text.length);
   budget.force(head + footer);

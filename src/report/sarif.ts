@@ -53,6 +53,8 @@ export { FINGERPRINT_KEY } from './sarif-entries.js';
 export interface SarifOptions extends SarifLocationOptions {
   /** Where the tool is documented (`tool.driver.informationUri`). */
   informationUri?: string;
+  /** `sarif-category`: put before every run's category (two jobs gating the same images). */
+  categoryPrefix?: string;
   maxResultsPerRun?: number;
   maxGzipBytes?: number;
   maxRuns?: number;
@@ -97,7 +99,7 @@ export function renderSarif(report: Report, options: SarifOptions = {}): SarifOu
     .map((index) => ({ index, candidates: candidatesOf(report, index) }));
   const categories = new Map<string, number>();
   const ids = plans.map(({ index }) => {
-    const base = category(report.images[index] as ImageReport);
+    const base = category(report.images[index] as ImageReport, options.categoryPrefix);
     const seen = categories.get(base) ?? 0;
     categories.set(base, seen + 1);
     return seen === 0 ? base : `${base.slice(0, -1)}-${seen + 1}/`;
@@ -194,10 +196,14 @@ function buildPieces(
 const resultRank = (image: ImageReport | undefined): number =>
   image ? ['fail', 'warn', 'pass'].indexOf(image.result) : 3;
 
-function category(image: ImageReport): string {
+function category(image: ImageReport, prefix?: string): string {
   // The platform comes from the image index, which whoever pushed it wrote: shown, never raw.
   const platform = image.platform ? `/${cleanLine(image.platform, 200)}` : '';
-  return `ecr-risk-gate/${registryHost(image)}/${image.repository}${platform}/`.replace(/\s/g, '_');
+  const before = prefix ? `${cleanLine(prefix, 100).replace(/\/+$/, '')}/` : '';
+  return `${before}ecr-risk-gate/${registryHost(image)}/${image.repository}${platform}/`.replace(
+    /\s/g,
+    '_',
+  );
 }
 
 /** Results to be for one image, most important first (what survives the limits). */

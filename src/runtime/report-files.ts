@@ -52,11 +52,14 @@ export function writeJsonReport(report: Report, path: string, target: FileTarget
  */
 export async function writeSarifFile(
   report: Report,
-  settings: Pick<Settings, 'sarifFile' | 'dockerfile'>,
+  settings: Pick<Settings, 'sarifFile' | 'dockerfile'> & Partial<Pick<Settings, 'sarifCategory'>>,
   target: FileTarget,
 ): Promise<string | null> {
   if (!settings.sarifFile) return null;
   const anchor = dockerfileAnchor(settings, target.env, target.cwd);
-  const sarif = renderSarif(report, anchor ? { dockerfile: anchor } : {});
+  const sarif = renderSarif(report, {
+    ...(anchor ? { dockerfile: anchor } : {}),
+    ...(settings.sarifCategory ? { categoryPrefix: settings.sarifCategory } : {}),
+  });
   return writeFor('sarif-file', settings.sarifFile, sarif.chunks, target);
 }
