@@ -9,7 +9,7 @@ import type { Report } from './model.js';
 import { annotationProperties, buildAnnotations, detectionSlots } from './report/annotations.js';
 import { neutralizeLogText } from './report/escape.js';
 import { buildOutputs } from './report/outputs.js';
-import { renderSummary } from './report/summary.js';
+import { renderSummary, type SummaryOptions } from './report/summary.js';
 import { publishPrComments } from './github/pr-comment.js';
 import { buildAdapters } from './runtime/adapters.js';
 import { dockerfileAnchor } from './runtime/dockerfile.js';
@@ -78,7 +78,10 @@ async function gateStep(): Promise<void> {
       `Input 'dockerfile': ${JSON.stringify(settings.dockerfile)} could not be read or has no FROM line; annotations and SARIF results are not anchored to it.`,
     );
   }
-  if (settings?.jobSummary !== false) await writeJobSummary(core, report, stepWarnings);
+  if (settings?.jobSummary !== false) {
+    const where = { reportFile: files.reportFile, reportFileTemporary: !settings?.reportFile };
+    await writeJobSummary(core, report, stepWarnings, where);
+  }
   if (settings?.prComment && settings.githubToken) {
     const comment = { perImage: settings.prCommentPerImage, commentKey: settings.commentKey };
     stepWarnings.push(...(await publishPrComments(report, settings.githubToken, comment)));
@@ -138,9 +141,14 @@ async function evaluateWithProgress(settings: Settings): Promise<Report> {
   }
 }
 
-async function writeJobSummary(core: Core, report: Report, warnings: string[]): Promise<void> {
+async function writeJobSummary(
+  core: Core,
+  report: Report,
+  warnings: string[],
+  where: SummaryOptions,
+): Promise<void> {
   try {
-    await core.summary.addRaw(renderSummary(report)).write();
+    await core.summary.addRaw(renderSummary(report, where)).write();
   } catch (error) {
     // No GITHUB_STEP_SUMMARY outside a runner: the summary is optional, the verdict is not.
     warnings.push(`Job summary not written: ${errorMessage(error)}`);

@@ -1,3 +1,4 @@
+import { thousands } from '../../src/report/format.js';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Report } from '../../src/model.js';
@@ -27,7 +28,7 @@ describe('20,000 findings with 5 KB descriptions', () => {
     // Hostile rows are long: either the row cap or the byte budget ends the table.
     expect(shown).toBeGreaterThan(500);
     expect(shown).toBeLessThanOrEqual(MAX_FINDING_ROWS);
-    expect(summary).toContain(`${20_000 - shown} findings of this image left out here`);
+    expect(summary).toContain(`${thousands(20_000 - shown)} findings of this image left out here`);
     expect(summary).toContain('the JSON report has all 20000');
     const severities = (table?.rows ?? []).map((r) => r[4]);
     expect(severities[0]).toBe('CRITICAL');
@@ -51,7 +52,7 @@ describe('20,000 findings with 5 KB descriptions', () => {
     expect((run?.results?.length ?? 0) + omittedResults).toBe(20_001);
     expect(run?.properties?.['omitted']).toMatchObject({ results: omittedResults });
     expect(run?.invocations?.[0]?.toolExecutionNotifications?.[0]?.message.text).toContain(
-      `${omittedResults} results left out`,
+      `${thousands(omittedResults)} results left out`,
     );
   }, 300_000);
 

@@ -35,9 +35,9 @@ describe('rendered HTML tables', () => {
     for (const t of tables) expect(t.bodyRows.every((cells) => cells === t.columns)).toBe(true);
   });
 
-  test('multi-image summary: the combined table first, ten columns, one row per image', () => {
+  test('multi-image summary: the combined table first, five columns, one row per image', () => {
     const tables = htmlTables(renderSummary(multiImageReport()));
-    expect(tables[0]).toEqual({ columns: 10, bodyRows: [10, 10, 10, 10] });
+    expect(tables[0]).toEqual({ columns: 5, bodyRows: [5, 5, 5, 5] });
     for (const t of tables) expect(t.bodyRows.every((cells) => cells === t.columns)).toBe(true);
   });
 

@@ -125,7 +125,14 @@ describe('job summary', () => {
     const combined = tablesOf(multi)[0];
     expect(combined?.header[0]).toBe('Image');
     expect(combined?.rows.map((r) => r[1])).toEqual(['❌ fail', '❌ fail', '❌ fail', '❌ fail']);
-    expect(combined?.rows.map((r) => r[9])).toEqual(['unknown', 'known', 'known', 'unverified']);
+    // Five columns, the uploader before the counts (issue 12 section 3).
+    expect(combined?.header).toEqual(['Image', 'Result', 'Risk', 'Uploader', 'Findings']);
+    expect(combined?.rows.map((r) => r[3])).toEqual(['unknown', 'known', 'known', 'unverified']);
+    expect(
+      combined?.rows.every((r) =>
+        /^\d[\d,]* \/ [\d,]+ \/ [\d,]+ \/ [\d,]+ \/ [\d,]+ \/ [\d,]+$/.test(r[4] ?? ''),
+      ),
+    ).toBe(true);
     const order = [
       '### Images',
       'cat\\_dog\\_client',
@@ -181,5 +188,27 @@ describe('job summary', () => {
     expect(rows + Number(match?.[1])).toBe(104);
     expect(small).toContain('`/tmp/r.json`');
     expectWellFormedTables(small);
+  });
+});
+
+describe('pointers and numbers (issue 12 section 3)', () => {
+  test('the summary says where the JSON report is and how to keep it', () => {
+    const path = '/home/runner/work/_temp/ecr-risk-gate-report.json';
+    const text = renderSummary(splunkReport(), { reportFile: path, reportFileTemporary: true });
+    expect(text).toContain(`Full JSON report: \`${path}\``);
+    expect(text).toContain('deleted when the job ends');
+    expect(text).toContain('actions/upload-artifact');
+  });
+
+  test('numbers carry thousands separators', () => {
+    const report = buildTestReport([
+      { findings: syntheticFindings(1500, 10), uploaderStatus: 'known' },
+      { repository: 'team/other', uploaderStatus: 'known' },
+    ]);
+    const text = renderSummary(report);
+    const total = report.images[0]?.scan.counts;
+    expect(total && total.critical + total.high).toBeGreaterThan(0);
+    expect(text).toMatch(/risk score \*\*\d{1,3}(,\d{3})+\*\*/);
+    expect(text).not.toMatch(/risk score \*\*\d{4,}/);
   });
 });

@@ -12,6 +12,7 @@ import {
   severityOfRule,
   unique,
   uploaderSentence,
+  thousands,
 } from './format.js';
 
 /**
@@ -32,7 +33,7 @@ const SEVERITY_HEADERS = SEVERITIES.map((s) => s.charAt(0) + s.slice(1).toLowerC
 /** The six-column severity count table of one image (distinct findings after ignores). */
 export function severityTable(image: ImageReport): string {
   const counts = SEVERITIES.map((s) =>
-    String(image.scan.counts[s.toLowerCase() as Lowercase<Severity>]),
+    thousands(image.scan.counts[s.toLowerCase() as Lowercase<Severity>]),
   );
   return (
     tableHead(
@@ -47,7 +48,7 @@ export function verdictLine(report: Report, imageIndex: number): string {
   const image = report.images[imageIndex];
   if (!image) return '';
   const reasons = imageReasons(report, imageIndex).map((r) => escapeMarkdown(r, 500));
-  return `${RESULT_ICON[image.result]} **${image.result}**: ${reasons.join('; ')} · risk score **${image.riskScore}**`;
+  return `${RESULT_ICON[image.result]} **${image.result}**: ${reasons.join('; ')} · risk score **${thousands(image.riskScore)}**`;
 }
 
 /** Registry, digest, tags and scan state in one line. */
@@ -104,8 +105,8 @@ export function decidingTable(detections: readonly Detection[], maxTopIds = 5): 
       out += tableRow([
         `**${first.level}**`,
         `${escapeMarkdown(RULES[first.rule].title, 80)} (\`${first.rule}\`)`,
-        String(group.length),
-        String(risk),
+        thousands(group.length),
+        thousands(risk),
         groupDetails(group, maxTopIds),
       ]);
     }

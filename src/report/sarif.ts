@@ -30,6 +30,7 @@ import {
   plural,
   registryHost,
   severityOfRule,
+  thousands,
 } from './format.js';
 import {
   type Candidate,
@@ -254,8 +255,8 @@ function assembleRun(
       const key = (severityOfRule(c.detection.rule) ?? c.detection.rule).toLowerCase();
       bySeverity[key] = (bySeverity[key] ?? 0) + 1;
     }
-    const parts = Object.entries(bySeverity).map(([s, n]) => `${n} ${s}`);
-    const text = `${plural(omitted.length, 'result')} left out to stay within GitHub's SARIF limits (${SARIF_MAX_RESULTS_PER_RUN} results per run, 10 MB gzipped), lowest severities first: ${parts.join(', ')}. The JSON report has every finding.`;
+    const parts = Object.entries(bySeverity).map(([s, n]) => `${thousands(n)} ${s}`);
+    const text = `${plural(omitted.length, 'result')} left out to stay within GitHub's SARIF limits (${thousands(SARIF_MAX_RESULTS_PER_RUN)} results per run, 10 MB gzipped), lowest severities first: ${parts.join(', ')}. The JSON report has every finding.`;
     properties['omitted'] = { results: omitted.length, bySeverity, reason: text };
     notifications.push({ level: 'warning', message: { text } });
   }

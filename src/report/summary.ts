@@ -7,6 +7,7 @@ import {
   isFindingRule,
   plural,
   RESULT_ICON,
+  thousands,
 } from './format.js';
 import {
   ByteBudget,
@@ -30,8 +31,10 @@ import {
 export interface SummaryOptions {
   /** Byte budget; GitHub refuses a step summary over 1 MiB. */
   maxBytes?: number;
-  /** Where the complete JSON report was written, named in the "left out" line. */
+  /** Where the complete JSON report was written: named at the end and in the "left out" line. */
   reportFile?: string | null;
+  /** The report file is in RUNNER_TEMP (the default path), gone after the job. */
+  reportFileTemporary?: boolean;
 }
 
 /** Under GitHub's 1 MiB (1,048,576 bytes) with room for whatever else the step appends. */
@@ -43,8 +46,7 @@ const MAX_IGNORED_ROWS = 500;
 // A reader wants the worst findings, not a 5,000-row table (1 MiB of them took 0.3 s to build
 // for 20,000 findings); the JSON report and SARIF have every one.
 export const MAX_FINDING_ROWS = 1_000;
-// Not toLocaleString: loading ICU's number formatting costs ~20 ms on a cold start.
-const MAX_FINDING_ROWS_TEXT = String(MAX_FINDING_ROWS).replace(/\B(?=(\d{3})+$)/g, ',');
+const MAX_FINDING_ROWS_TEXT = thousands(MAX_FINDING_ROWS);
 // Fixed sections get fixed byte shares so hostile text in them cannot crowd out the images.
 const HEADER_BYTES = 60_000;
 const COMBINED_BYTES = 150_000;
@@ -73,7 +75,8 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
     report.images.length > 1 ? renderCombined(report, left, new ByteBudget(COMBINED_BYTES)) : '';
   const warnings = renderWarnings(report, left, new ByteBudget(WARNINGS_BYTES));
   const budget = new ByteBudget(maxBytes - LEFT_OUT_RESERVE);
-  budget.force(header + combined + warnings);
+  const footer = reportPointer(options.reportFile, options.reportFileTemporary ?? false);
+  budget.force(header + combined + warnings + footer);
 
   // The core of each image first, so a flood of findings in one image cannot push another
   // image's verdict out; findings and ignores then share what is left.
@@ -102,8 +105,20 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
   for (const { index, text } of cores) {
     out += text + (findingParts.get(index) ?? '') + (ignoredParts.get(index) ?? '');
   }
-  out += warnings + renderLeftOut(left, options.reportFile ?? null);
+  out += warnings + renderLeftOut(left, options.reportFile ?? null) + footer;
   return out;
+}
+
+/**
+ * Where the complete JSON report is and how to keep it: the default path is under
+ * RUNNER_TEMP, which the runner empties when the job ends.
+ */
+function reportPointer(reportFile: string | null | undefined, temporary: boolean): string {
+  if (!reportFile) return '';
+  const keep = temporary
+    ? " It is in the runner's temporary directory and is deleted when the job ends: keep it with an `actions/upload-artifact` step (`path: ${{ steps.<id>.outputs.report-file }}`)."
+    : ' Keep it with an `actions/upload-artifact` step (`path: ${{ steps.<id>.outputs.report-file }}`).';
+  return `\n<sub>Full JSON report: ${markdownCode(reportFile, 300)}.${keep}</sub>\n`;
 }
 
 function renderHeader(report: Report, budget: ByteBudget): string {
@@ -112,7 +127,7 @@ function renderHeader(report: Report, budget: ByteBudget): string {
   const mode =
     report.mode === 'audit' ? 'audit mode: reported only, the step does not fail' : 'enforce mode';
   let out = `## ${RESULT_ICON[report.result]} ecr-risk-gate: ${report.result}\n\n`;
-  out += `**${report.result}** in ${mode} · total risk score **${report.riskScore}** (${threshold}) · ${plural(report.images.length, 'image')}\n\n`;
+  out += `**${report.result}** in ${mode} · total risk score **${thousands(report.riskScore)}** (${threshold}) · ${plural(report.images.length, 'image')}\n\n`;
   if (report.error) out += `> **Could not evaluate:** ${escapeMarkdown(report.error, 2000)}\n\n`;
   budget.force(out);
   let shown = 0;
@@ -130,20 +145,12 @@ function renderHeader(report: Report, budget: ByteBudget): string {
 
 function renderCombined(report: Report, left: LeftOut, budget: ByteBudget): string {
   let out = '### Images\n\n';
+  // Five columns, the uploader before the counts: with ten columns GitHub's page scrolled the
+  // Uploader column out of sight once image labels grew (12 images in the red-team run).
+  out += 'Findings: critical / high / medium / low / informational / undefined.\n\n';
   out += tableHead(
-    [
-      'Image',
-      'Result',
-      'Risk',
-      'Critical',
-      'High',
-      'Medium',
-      'Low',
-      'Info',
-      'Undefined',
-      'Uploader',
-    ],
-    ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
+    ['Image', 'Result', 'Risk', 'Uploader', 'Findings'],
+    ['left', 'left', 'right', 'left', 'right'],
   );
   let shown = 0;
   for (const image of report.images.slice(0, MAX_COMBINED_ROWS)) {
@@ -151,14 +158,11 @@ function renderCombined(report: Report, left: LeftOut, budget: ByteBudget): stri
     const row = tableRow([
       markdownCode(imageLabel(image), 200),
       `${RESULT_ICON[image.result]} ${image.result}`,
-      String(image.riskScore),
-      String(c.critical),
-      String(c.high),
-      String(c.medium),
-      String(c.low),
-      String(c.informational),
-      String(c.undefined),
+      thousands(image.riskScore),
       image.uploader.status,
+      [c.critical, c.high, c.medium, c.low, c.informational, c.undefined]
+        .map(thousands)
+        .join(' / '),
     ]);
     if (!budget.take(row)) break;
     out += row;
