@@ -79,7 +79,11 @@ async function gateStep(): Promise<void> {
     );
   }
   if (settings?.jobSummary !== false) {
-    const where = { reportFile: files.reportFile, reportFileTemporary: !settings?.reportFile };
+    const where = {
+      reportFile: files.reportFile,
+      reportFileTemporary: !settings?.reportFile,
+      stepNotes: [...stepWarnings],
+    };
     await writeJobSummary(core, report, stepWarnings, where);
   }
   if (settings?.prComment && settings.githubToken) {
@@ -113,7 +117,11 @@ async function gateStep(): Promise<void> {
  * would only keep both texts in memory together.
  */
 async function writeFiles(warnings: string[], report: Report, settings: Settings | null) {
-  const target = { cwd: process.env.GITHUB_WORKSPACE?.trim() || process.cwd(), env: process.env };
+  const target = {
+    cwd: process.env.GITHUB_WORKSPACE?.trim() || process.cwd(),
+    env: process.env,
+    notes: warnings,
+  };
   const reportFile = await writeJsonReport(
     report,
     settings?.reportFile ?? defaultReportPath(),

@@ -6,7 +6,8 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { Log, Result, Run } from 'sarif';
 import type { Finding } from '../../src/model.js';
-import { FINGERPRINT_KEY, renderSarif } from '../../src/report/sarif.js';
+import { FINGERPRINT_KEY, renderSarif, sarifLeftOut } from '../../src/report/sarif.js';
+import { renderSummary } from '../../src/report/summary.js';
 import { ruleName } from '../../src/report/sarif-entries.js';
 import { RULE_IDS, type Severity } from '../../src/model.js';
 import { severityOfRule, isFindingRule } from '../../src/report/format.js';
@@ -453,4 +454,13 @@ test('sarif-category puts a prefix before every run category (two jobs, same ima
   const plain = ids();
   expect(ids('arm64/')).toEqual(plain.map((id) => `arm64/${id}`));
   expect(new Set([...plain, ...ids('arm64')]).size).toBe(plain.length * 2);
+});
+
+test('what the limits left out is one sentence for the log and the summary', () => {
+  expect(sarifLeftOut({ omittedResults: 0, omittedRuns: 0 })).toBeNull();
+  const text = sarifLeftOut({ omittedResults: 11_650, omittedRuns: 2 }) ?? '';
+  expect(text).toContain('2 images (GitHub takes at most 20 runs per file)');
+  expect(text).toContain('11,650 results');
+  const summary = renderSummary(splunkReport(), { stepNotes: [text] });
+  expect(summary).toContain('11,650 results');
 });

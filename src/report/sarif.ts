@@ -306,3 +306,19 @@ function imageProperties(image: ImageReport): Record<string, unknown> {
     uploaderStatus: image.uploader.status,
   };
 }
+
+/** One sentence for the log and the summary when GitHub's limits left something out, else null. */
+export function sarifLeftOut(
+  sarif: Pick<SarifOutput, 'omittedResults' | 'omittedRuns'>,
+): string | null {
+  const parts = [
+    sarif.omittedRuns > 0
+      ? `${plural(sarif.omittedRuns, 'image')} (GitHub takes at most ${SARIF_MAX_RUNS} runs per file)`
+      : '',
+    sarif.omittedResults > 0
+      ? `${plural(sarif.omittedResults, 'result')} of the lowest severities (${thousands(SARIF_MAX_RESULTS_PER_RUN)} results per run, 10 MB gzipped)`
+      : '',
+  ].filter(Boolean);
+  if (parts.length === 0) return null;
+  return `SARIF file: left out to stay within GitHub's code scanning limits: ${parts.join('; ')}. Code scanning will not show them; the JSON report has every image and finding.`;
+}

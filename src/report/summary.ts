@@ -35,6 +35,8 @@ export interface SummaryOptions {
   reportFile?: string | null;
   /** The report file is in RUNNER_TEMP (the default path), gone after the job. */
   reportFileTemporary?: boolean;
+  /** The step's own warnings (files, SARIF left-outs), shown after the report's warnings. */
+  stepNotes?: readonly string[];
 }
 
 /** Under GitHub's 1 MiB (1,048,576 bytes) with room for whatever else the step appends. */
@@ -75,7 +77,13 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
     report.images.length > 1 ? renderCombined(report, left, new ByteBudget(COMBINED_BYTES)) : '';
   const warnings = renderWarnings(report, left, new ByteBudget(WARNINGS_BYTES));
   const budget = new ByteBudget(maxBytes - LEFT_OUT_RESERVE);
-  const footer = reportPointer(options.reportFile, options.reportFileTemporary ?? false);
+  const notes = (options.stepNotes ?? [])
+    .slice(0, 10)
+    .map((note) => `> ⚠️ ${escapeMarkdown(note, 1000)}\n`)
+    .join('');
+  const footer =
+    (notes ? `\n${notes}` : '') +
+    reportPointer(options.reportFile, options.reportFileTemporary ?? false);
   budget.force(header + combined + warnings + footer);
 
   // The core of each image first, so a flood of findings in one image cannot push another

@@ -4,7 +4,7 @@ import { inputProblem } from '../inputs/invalid.js';
 import type { Settings } from '../inputs/settings.js';
 import type { Report } from '../model.js';
 import { jsonReportChunks } from '../report/json.js';
-import { renderSarif } from '../report/sarif.js';
+import { renderSarif, sarifLeftOut } from '../report/sarif.js';
 import { dockerfileAnchor } from './dockerfile.js';
 import { writeOutputFile } from './files.js';
 
@@ -14,6 +14,8 @@ export interface FileTarget {
   /** Base of a relative path. */
   cwd: string;
   env: Env;
+  /** Receives what the SARIF file left out to stay within GitHub's limits (log and summary). */
+  notes?: string[];
   /** Injected by tests; returns the absolute path written. */
   write?: (path: string, content: string | Iterable<string>) => string | Promise<string>;
 }
@@ -61,5 +63,8 @@ export async function writeSarifFile(
     ...(anchor ? { dockerfile: anchor } : {}),
     ...(settings.sarifCategory ? { categoryPrefix: settings.sarifCategory } : {}),
   });
-  return writeFor('sarif-file', settings.sarifFile, sarif.chunks, target);
+  const written = await writeFor('sarif-file', settings.sarifFile, sarif.chunks, target);
+  const note = sarifLeftOut(sarif);
+  if (note) target.notes?.push(note);
+  return written;
 }
