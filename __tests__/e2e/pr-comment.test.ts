@@ -65,7 +65,7 @@ const gate = (images: string[]) =>
     },
   });
 
-test('one create, then only updates on re-runs; a second image gets its own comment; 403 is a warning', async () => {
+test('one create, then only updates on re-runs; a job gating other images gets its own comment with a section per image; 403 is a warning', async () => {
   const first = await gate(['api']);
   expect(first.code).toBe(1);
   expect(github.commentsOn('acme', 'shop', 17)).toHaveLength(1);
@@ -82,7 +82,9 @@ test('one create, then only updates on re-runs; a second image gets its own comm
   await gate(['api', 'worker']);
   const comments = github.commentsOn('acme', 'shop', 17);
   expect(comments).toHaveLength(2);
-  expect([posts(), patches()]).toEqual([2, 3]);
+  // One comment per job (issue 12 section 4): api and worker share the second one.
+  expect([posts(), patches()]).toEqual([2, 2]);
+  expect(comments[1]?.body).toMatch(/api[\s\S]*worker/);
   for (const comment of comments) {
     expect(comment.body).not.toContain('<script>');
     expect(comment.body).not.toMatch(/(^|[^\w`])@org\/team/);
