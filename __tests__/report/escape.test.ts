@@ -265,7 +265,11 @@ describe('text cleaning', () => {
 describe('mentions (issue 12 section 3)', () => {
   test('the invisible character goes only where a mention could form', () => {
     expect(defuseGitHubReferences('repo:v1@sha256:abc')).toBe('repo:v1@sha256:abc');
-    expect(defuseGitHubReferences('mail dev@example.com')).toBe('mail dev@example.com');
+    // An email address would autolink (GFM): defused too.
+    expect(defuseGitHubReferences('mail dev@example.com')).toBe('mail dev@\u200Dexample.com');
+    expect(defuseGitHubReferences('api:v1@sha256:abc (linux/arm64)')).toBe(
+      'api:v1@sha256:abc (linux/arm64)',
+    );
     expect(defuseGitHubReferences('ping @octocat, (@org/team)')).toBe(
       'ping @\u200Doctocat, (@\u200Dorg/team)',
     );

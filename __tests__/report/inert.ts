@@ -29,7 +29,7 @@ export function expectNoWorkflowCommand(text: string): void {
  * (gjtorikian/html-pipeline MentionFilter: `(?:^|\W)@...`), so `v1@sha256` stays as it is.
  */
 export function expectNoLiveReference(text: string): void {
-  expect(text).not.toMatch(/(?<![A-Za-z0-9_])@[A-Za-z0-9]/);
+  expect(text).not.toMatch(/(?<![A-Za-z0-9_])@[A-Za-z0-9]|@[A-Za-z0-9_-]+\.[A-Za-z0-9]/);
   expect(text).not.toMatch(/(?<!&)#\d/);
 }
 

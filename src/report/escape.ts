@@ -122,9 +122,11 @@ export function defuseGitHubReferences(text: string): string {
   if (!MAY_NEED_DEFUSING.test(text)) return text;
   return (
     text
-      // After a word character `@` is no mention (`v1@sha256`, `user@host`): GitHub's mention filter
-      // wants `(?:^|\W)@` (gjtorikian/html-pipeline, MentionFilter), so those are left as they are.
-      .replace(/(?<![A-Za-z0-9_])@(?=[A-Za-z0-9_-])/g, `@${ZWJ}`)
+      // `@` forms a mention after a non-word character or at the start (GitHub's mention filter
+      // wants `(?:^|\W)@`, gjtorikian/html-pipeline MentionFilter), and an email autolink when a
+      // dotted domain follows (GFM spec, "Autolinks (extension)"). Anywhere else, as in
+      // `v1@sha256:…`, it is left alone.
+      .replace(/(?<![A-Za-z0-9_])@(?=[A-Za-z0-9_-])|@(?=[A-Za-z0-9_-]+\.[A-Za-z0-9_-])/g, `@${ZWJ}`)
       .replace(/#(?=\d)/g, `#${ZWJ}`)
       .replace(/(GH)-(?=\d)/gi, `$1${ZWJ}-`)
       .replace(/:\/\//g, `:${ZWSP}//`)
