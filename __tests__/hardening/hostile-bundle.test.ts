@@ -124,9 +124,11 @@ afterAll(async () => {
   await github.close();
 });
 
-const allowedHrefs = new Set(
-  findings.map((f) => safeUrl(f.uri)).filter((href): href is string => href !== null),
-);
+const allowedHrefs = new Set([
+  ...findings.map((f) => safeUrl(f.uri)).filter((href): href is string => href !== null),
+  // The PR comment links its workflow run (issue 12 section 3; GITHUB_RUN_ID of run-action.ts).
+  'https://github.com/acme/shop/actions/runs/4242',
+]);
 
 describe('one run with the corpus in scanner, registry and CloudTrail text', () => {
   test('the run ended on its own with the real verdict, no stack trace', () => {
@@ -142,12 +144,18 @@ describe('one run with the corpus in scanner, registry and CloudTrail text', () 
   });
 
   test('log: no line runs as a command but our annotations, each well formed and clean', () => {
-    expect(commandViolations(run.stdout)).toEqual([]);
+    // The github-token is masked first (issue 19 section 2): our own command, the only one.
+    const lines = run.stdout.split('\n');
+    expect(lines.filter((line) => line.startsWith('::add-mask::'))).toEqual([
+      '::add-mask::test-token',
+    ]);
+    const stdout = lines.filter((line) => line !== '::add-mask::test-token').join('\n');
+    expect(commandViolations(stdout)).toEqual([]);
     expect(commandViolations(run.stderr, /$^/)).toEqual([]);
-    const ours = run.stdout.split('\n').filter((line) => line.startsWith('::'));
+    const ours = stdout.split('\n').filter((line) => line.startsWith('::'));
     expect(ours.length).toBeGreaterThan(0);
     expect(ours.flatMap(annotationViolations)).toEqual([]);
-    const rest = run.stdout
+    const rest = stdout
       .split('\n')
       .filter((line) => !line.startsWith('::'))
       .join('\n');
