@@ -12,7 +12,7 @@ const sharedData = resolve(process.env.SHARED_DATA ?? resolve(root, '../shared/d
  * naming the path and how many cases; under CI=true they run and fail, never skip.
  */
 const USES_SHARED =
-  /shared-data\.js|\bsplunk(Report|Findings|ScanScenario|UploadScenario|ReplayScenario)\(/;
+  /shared-data\.js|\/corpus\.js|\bsplunk(Report|Findings|ScanScenario|UploadScenario|World)\(/;
 function sharedDataSuites() {
   const files = readdirSync(join(root, '__tests__'), { recursive: true })
     .map(String)
