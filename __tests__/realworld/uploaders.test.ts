@@ -39,6 +39,8 @@ interface Push {
 interface UploaderCase {
   id: string;
   file: 'cloudtrail-putimage-records.json' | 'cloudtrail-user-identities.json';
+  /** The identity block of this corpus entry, with its session name changed to this one. */
+  session?: { from: string; name: string };
   knownUploaders: string;
   expected: Expected;
   /** The trail holds this record, but the gated image is a private one of the same name. */
@@ -49,7 +51,7 @@ const ago = (seconds: number) =>
   new Date(Math.floor(Date.now() / 1000 - seconds) * 1000).toISOString().replace('.000Z', 'Z');
 
 function pushOf(c: UploaderCase): Push {
-  const e = entry(c.file, c.id);
+  const e = entry(c.file, c.session?.from ?? c.id);
   if (c.file === 'cloudtrail-putimage-records.json') {
     const record = { ...(e.record as CloudTrailRecord), eventTime: ago(60) };
     const request = record.requestParameters as Json;
@@ -63,7 +65,11 @@ function pushOf(c: UploaderCase): Push {
       record,
     };
   }
-  const identity = e.userIdentity as UserIdentity & Json;
+  let identity = e.userIdentity as UserIdentity & Json;
+  if (c.session) {
+    const old = String(identity.arn).split('/').pop() as string;
+    identity = JSON.parse(JSON.stringify(identity).replaceAll(old, c.session.name));
+  }
   const context = (e.recordContext ?? {}) as Json;
   const registryId = (context.recipientAccountId as string | undefined) ?? '123456789012';
   const region = (context.awsRegion as string | undefined) ?? 'eu-central-1';
@@ -204,6 +210,21 @@ const CASES: UploaderCase[] = [
     knownUploaders: OTHER_ROLE,
     expected: unknown,
   },
+  // §3.1: the PR session listed; the same role's session after the merge (inline-snippets
+  // `gruntwork-session-name-on-merge`) is another session → unknown.
+  {
+    id: 'gruntwork-session-name-on-merge',
+    file: 'cloudtrail-user-identities.json',
+    session: {
+      from: 'gruntwork-github-oidc-pr-session',
+      name: String(
+        entry('inline-snippets.json', 'gruntwork-session-name-on-merge').value ?? 'missing',
+      ),
+    },
+    knownUploaders:
+      'arn:aws:sts::123456789012:assumed-role/github/SomeUserInYourOrg123-via-GWPipelines@PR-123',
+    expected: unknown,
+  },
   // GitHub OIDC session of role `github`: the role ARN allows it whatever the session name.
   {
     id: 'gruntwork-github-oidc-pr-session',
@@ -214,7 +235,7 @@ const CASES: UploaderCase[] = [
 ];
 
 test('every PutImage record and identity block of the corpus has a case', () => {
-  const covered = new Set(CASES.map((c) => c.id));
+  const covered = new Set(CASES.map((c) => c.session?.from ?? c.id));
   for (const file of ['cloudtrail-putimage-records.json', 'cloudtrail-user-identities.json'])
     for (const id of ids(file)) expect([file, id, covered.has(id)]).toEqual([file, id, true]);
 });
