@@ -42,3 +42,4 @@ export {
   type SplunkUploadOptions,
 } from './builders/splunk.js';
 export { digestOf } from './builders/random.js';
+export { rawResponse, type RawResponseOptions } from './raw.js';

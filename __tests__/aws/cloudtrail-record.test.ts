@@ -4,11 +4,9 @@ import {
   parseTrailEvent,
   type RecordResult,
 } from '../../src/aws/cloudtrail-record.js';
+import { sharedPath } from '../shared-data.js';
 
-const text = readFileSync(
-  new URL('../fixtures/splunk/aws_ecr_container_upload_first_event.json', import.meta.url),
-  'utf8',
-);
+const text = readFileSync(sharedPath('splunk/aws_ecr_container_upload_first_event.json'), 'utf8');
 const record = JSON.parse(text) as Record<string, unknown>;
 
 const pushOf = (result: RecordResult) => {

@@ -5,11 +5,11 @@ import { ECRClient } from '@aws-sdk/client-ecr';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { EcrAdapter } from '../../src/aws/ecr.js';
 import { countBySeverity } from '../../src/aws/findings.js';
 import { UserError } from '../../src/errors.js';
 import { fakeClock, image } from './ecr-test-kit.js';
+import { sharedPath } from '../shared-data.js';
 
 interface Reply {
   status: number;
@@ -17,10 +17,7 @@ interface Reply {
 }
 
 const recorded = JSON.parse(
-  readFileSync(
-    join(process.cwd(), '__tests__/fixtures/splunk/aws_ecr_scanning_findings_events.json'),
-    'utf8',
-  ),
+  readFileSync(sharedPath('splunk/aws_ecr_scanning_findings_events.json'), 'utf8'),
 ) as { responseElements: { imageScanFindings: { findings: unknown[] } } };
 
 // CloudTrail printed the times as text; the API sends epoch seconds (see SOURCES.md).

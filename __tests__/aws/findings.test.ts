@@ -1,6 +1,5 @@
 import type { EnhancedImageScanFinding, ImageScanFinding } from '@aws-sdk/client-ecr';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   countBySeverity,
   normalizeBasic,
@@ -8,16 +7,14 @@ import {
   pickCvss,
   toSeverity,
 } from '../../src/aws/findings.js';
+import { sharedPath } from '../shared-data.js';
 
 interface RecordedEvent {
   responseElements: { imageScanFindings: { findings: ImageScanFinding[] } };
 }
 
 const recorded = JSON.parse(
-  readFileSync(
-    join(process.cwd(), '__tests__/fixtures/splunk/aws_ecr_scanning_findings_events.json'),
-    'utf8',
-  ),
+  readFileSync(sharedPath('splunk/aws_ecr_scanning_findings_events.json'), 'utf8'),
 ) as RecordedEvent;
 const splunkFindings = recorded.responseElements.imageScanFindings.findings;
 

@@ -2,6 +2,11 @@
 import { startEmulator, splunkScanScenario, type Emulator } from '../../emulator/index.js';
 import { runAction, workflowCommands } from './run-action.js';
 import type { Detection } from '../../src/model.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runDemo } from '../../demo/demo.js';
+import { splunkWorld } from '../../demo/splunk-world.js';
 
 const IMAGE = '111111111111.dkr.ecr.eu-central-1.amazonaws.com/devsecops/cat_dog_client:latest';
 let emulator: Emulator;
@@ -79,4 +84,17 @@ test('the log carries no workflow command but our own annotations', async () => 
   const run = await gate({});
   const commands = workflowCommands(run.stdout).map((line) => /^::([a-z-]+)/.exec(line)?.[1]);
   expect(new Set(commands)).toEqual(new Set(['error', 'warning', 'notice']));
+});
+
+test('npm run demo -- --splunk replays the recordings: the seed rule gives its 14 medium rows', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'erg-demo-splunk-'));
+  try {
+    const run = await runDemo({ world: splunkWorld(), out, color: false, write: () => {} });
+    const medium = (run.report().detections as Detection[]).filter((d) => d.rule === 'medium');
+    expect(medium).toHaveLength(14);
+    expect(new Set(medium.map((d) => d.repository))).toEqual(new Set(['devsecops/cat_dog_client']));
+    expect(run.outputs.medium).toBe('14');
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 });

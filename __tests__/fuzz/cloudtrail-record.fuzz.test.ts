@@ -2,7 +2,6 @@
 // PutImage with any field replaced by anything, text that is not JSON), it never throws, and a
 // record it reads as a push carries every field the rules rely on.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import {
@@ -11,11 +10,10 @@ import {
   type RecordResult,
 } from '../../src/aws/cloudtrail-record.js';
 import { principalFromIdentity } from '../../src/rules/identity.js';
+import { sharedPath } from '../shared-data.js';
 
 const RUNS = { numRuns: 500 };
-const FIXTURE = fileURLToPath(
-  new URL('../fixtures/splunk/aws_ecr_container_upload_first_event.json', import.meta.url),
-);
+const FIXTURE = sharedPath('splunk/aws_ecr_container_upload_first_event.json');
 const REAL = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Record<string, unknown>;
 
 test('the recorded PutImage reads as a push (the base the mutations start from)', () => {

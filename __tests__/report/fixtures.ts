@@ -5,7 +5,6 @@
  * catalog scores, default levels) without depending on the engine's code.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { decide } from '../../src/gate.js';
 import type {
   Detection,
@@ -21,8 +20,7 @@ import type {
 } from '../../src/model.js';
 import { RULE_IDS, SEVERITIES } from '../../src/model.js';
 import { RULES, SEVERITY_RULE, fillMessage, riskScoreOf } from '../../src/rules/catalog.js';
-
-const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+import { sharedPath } from '../shared-data.js';
 
 export const SPLUNK = {
   registryId: '111111111111',
@@ -53,7 +51,7 @@ interface RawFinding {
 
 /** The 104 findings of the recorded DescribeImageScanFindings response, as `Finding`s. */
 export function splunkFindings(): Finding[] {
-  const text = readFileSync(`${FIXTURES}splunk/aws_ecr_scanning_findings_events.json`, 'utf8');
+  const text = readFileSync(sharedPath('splunk/aws_ecr_scanning_findings_events.json'), 'utf8');
   const event = JSON.parse(text) as {
     responseElements: { imageScanFindings: { findings: RawFinding[] } };
   };

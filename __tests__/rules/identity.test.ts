@@ -6,12 +6,10 @@ import {
   principalFromIdentity,
   roleNameOf,
 } from '../../src/rules/identity.js';
+import { sharedPath } from '../shared-data.js';
 
 const splunk = JSON.parse(
-  readFileSync(
-    new URL('../fixtures/splunk/aws_ecr_container_upload_first_event.json', import.meta.url),
-    'utf8',
-  ),
+  readFileSync(sharedPath('splunk/aws_ecr_container_upload_first_event.json'), 'utf8'),
 ) as { userIdentity: unknown; resources: Array<{ ARN: string }> };
 
 const assumed = (role: string, session: string, partition = 'aws', account = '123456789012') => ({

@@ -11,6 +11,7 @@ import {
   uploaderDetections,
   type UploaderRulesInput,
 } from '../../src/rules/uploader.js';
+import { sharedPath } from '../shared-data.js';
 
 const levels = Object.fromEntries(RULE_IDS.map((id) => [id, RULES[id].defaultLevel])) as Record<
   RuleId,
@@ -18,12 +19,7 @@ const levels = Object.fromEntries(RULE_IDS.map((id) => [id, RULES[id].defaultLev
 >;
 
 const recorded = parsePushRecord(
-  JSON.parse(
-    readFileSync(
-      new URL('../fixtures/splunk/aws_ecr_container_upload_first_event.json', import.meta.url),
-      'utf8',
-    ),
-  ),
+  JSON.parse(readFileSync(sharedPath('splunk/aws_ecr_container_upload_first_event.json'), 'utf8')),
 );
 if (recorded.kind !== 'push') throw new Error('fixture did not parse');
 const splunkPush = recorded.push;

@@ -33,7 +33,7 @@ export interface PutImageOptions {
   eventId?: string;
 }
 
-/** A `PutImage` record shaped like the recorded one in __tests__/fixtures/splunk. */
+/** A `PutImage` record shaped like the recorded one in ../shared/data/splunk. */
 export function putImageRecord(options: PutImageOptions): CloudTrailRecord {
   const mediaType = options.manifestMediaType ?? DOCKER_MANIFEST;
   const manifest = options.manifest ?? platformManifest(options.digest, mediaType).manifest;

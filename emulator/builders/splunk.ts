@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { sharedPath } from '../../__tests__/shared-data.js';
 import type {
   BasicFinding,
   CloudTrailEventSpec,
@@ -10,18 +10,24 @@ import type {
 import { epochSeconds } from '../time.js';
 import { putImageRecord } from './cloudtrail.js';
 
-/** Scenarios made of the recorded CloudTrail events in __tests__/fixtures/splunk (see SOURCES.md). */
+/**
+ * Scenarios made of the recorded CloudTrail events in ../shared/data/splunk (see its SOURCES.md),
+ * read in place when a scenario is built: the recordings are public data the project never commits.
+ */
 
-const FIXTURES = new URL('../../__tests__/fixtures/splunk/', import.meta.url);
-export const SPLUNK_SCAN_FILE = fileURLToPath(
-  new URL('aws_ecr_scanning_findings_events.json', FIXTURES),
-);
-export const SPLUNK_UPLOAD_FILE = fileURLToPath(
-  new URL('aws_ecr_container_upload_first_event.json', FIXTURES),
-);
+export const SPLUNK_SCAN_FILE = sharedPath('splunk/aws_ecr_scanning_findings_events.json');
+export const SPLUNK_UPLOAD_FILE = sharedPath('splunk/aws_ecr_container_upload_first_event.json');
 
 function readRecord(file: string): CloudTrailRecord {
-  const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new Error(
+      `${file} not found: the Splunk recordings are read in place from ../shared/data/splunk`,
+    );
+  }
+  const value: unknown = JSON.parse(text);
   if (
     typeof value !== 'object' ||
     value === null ||
