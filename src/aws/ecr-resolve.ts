@@ -8,9 +8,19 @@ import type { EcrCalls } from './ecr-calls.js';
 import {
   ACCEPTED_MEDIA_TYPES,
   isIndexMediaType,
+  type Attestation,
   parseImageIndex,
   type PlatformManifest,
 } from './manifest.js';
+
+/**
+ * Resolving one image normally takes one to three calls well under a second. This deadline, with
+ * an abort signal on every call, stops a DescribeImages that hangs or trickles its body one byte
+ * a second (the SDK's requestTimeout stops at the headers): issue 19 §3, docs/reliability.md.
+ */
+export const RESOLVE_TIMEOUT_MS = 60_000;
+/** Indexes inside indexes are followed this deep; deeper ones are named and fail closed. */
+const MAX_INDEX_DEPTH = 3;
 
 // DescribeImages takes at most 100 image ids per call.
 const IDS_PER_CALL = 100;
@@ -23,9 +33,21 @@ interface Scope {
   repositoryName: string;
   registryId?: string;
   context: AwsErrorContext;
+  signal: AbortSignal;
+  timeoutMs: number;
+  raw: string;
 }
 
-function scopeFor(calls: EcrCalls, target: ImageTarget, region: string): Scope {
+export interface ResolveOptions {
+  timeoutMs: number;
+}
+
+function scopeFor(
+  calls: EcrCalls,
+  target: ImageTarget,
+  region: string,
+  options: ResolveOptions,
+): Scope {
   const context: AwsErrorContext = {
     service: 'ecr',
     operation: 'DescribeImages',
@@ -41,7 +63,46 @@ function scopeFor(calls: EcrCalls, target: ImageTarget, region: string): Scope {
     repositoryName: target.repository,
     ...(target.registryId ? { registryId: target.registryId } : {}),
     context,
+    signal: AbortSignal.timeout(Math.max(0, options.timeoutMs)),
+    timeoutMs: options.timeoutMs,
+    raw: target.raw,
   };
+}
+
+/** A call error as the user should read it: the resolve deadline first, then AWS's own. */
+function failure(scope: Scope, error: unknown, context: AwsErrorContext): Error {
+  if (scope.signal.aborted) {
+    return new UserError(
+      `Image ${scope.raw} was not gated: ECR ${context.operation} did not finish within the ` +
+        `${Math.round(scope.timeoutMs / 1000)} s allowed for resolving an image (in ${scope.region}).`,
+      'aws',
+    );
+  }
+  return translateAwsError(error, context);
+}
+
+/**
+ * DescribeImages must answer for what was asked. An answer for another repository, registry or
+ * digest (a proxy, a mock, a bug) is refused: gating it would vouch for an image nobody asked
+ * about (issue 18 §2.5).
+ */
+function checkAnswer(scope: Scope, detail: ImageDetail, id: ImageIdentifier): void {
+  const problems: string[] = [];
+  if (detail.repositoryName !== undefined && detail.repositoryName !== scope.repositoryName)
+    problems.push(`repository '${String(detail.repositoryName).slice(0, 256)}'`);
+  if (scope.registryId && detail.registryId !== undefined && detail.registryId !== scope.registryId)
+    problems.push(`registry ${String(detail.registryId).slice(0, 64)}`);
+  if (id.imageDigest && detail.imageDigest !== id.imageDigest)
+    problems.push(`digest ${String(detail.imageDigest).slice(0, 100)}`);
+  if (id.imageTag && detail.imageTags && !detail.imageTags.includes(id.imageTag))
+    problems.push(`an image without tag '${id.imageTag}'`);
+  if (problems.length === 0) return;
+  const asked = id.imageDigest ?? `tag '${id.imageTag ?? ''}'`;
+  throw new UserError(
+    `Image ${scope.raw} was not gated: ECR DescribeImages, asked for ${asked} in repository ` +
+      `'${scope.repositoryName}', answered for ${problems.join(', ')}; the answer was refused.`,
+    'aws',
+  );
 }
 
 function base(scope: Scope) {
@@ -53,24 +114,32 @@ function base(scope: Scope) {
 
 async function describe(scope: Scope, imageIds: ImageIdentifier[]): Promise<ImageDetail[]> {
   try {
-    const out = await scope.calls.describeImages(scope.region, { ...base(scope), imageIds });
+    const out = await scope.calls.describeImages(
+      scope.region,
+      { ...base(scope), imageIds },
+      scope.signal,
+    );
     return out.imageDetails ?? [];
   } catch (error) {
-    throw translateAwsError(error, { ...scope.context, operation: 'DescribeImages' });
+    throw failure(scope, error, { ...scope.context, operation: 'DescribeImages' });
   }
 }
 
 /** Where the tag points now, or undefined when the tag no longer exists. */
 async function currentDigestOfTag(scope: Scope, tag: string): Promise<string | undefined> {
   try {
-    const out = await scope.calls.describeImages(scope.region, {
-      ...base(scope),
-      imageIds: [{ imageTag: tag }],
-    });
-    return out.imageDetails?.[0]?.imageDigest;
+    const out = await scope.calls.describeImages(
+      scope.region,
+      { ...base(scope), imageIds: [{ imageTag: tag }] },
+      scope.signal,
+    );
+    const detail = out.imageDetails?.[0];
+    if (detail) checkAnswer(scope, detail, { imageTag: tag });
+    return detail?.imageDigest;
   } catch (error) {
-    if (awsErrorName(error) === 'ImageNotFoundException') return undefined;
-    throw translateAwsError(error, {
+    if (error instanceof UserError) throw error;
+    if (awsErrorName(error) === 'ImageNotFoundException' && !scope.signal.aborted) return undefined;
+    throw failure(scope, error, {
       ...scope.context,
       operation: 'DescribeImages',
       imageTag: tag,
@@ -78,17 +147,32 @@ async function currentDigestOfTag(scope: Scope, tag: string): Promise<string | u
   }
 }
 
-async function readIndex(scope: Scope, indexDigest: string): Promise<PlatformManifest[]> {
+interface IndexContents {
+  manifests: PlatformManifest[];
+  attestations: Attestation[];
+  /** Entries that cannot be gated, each with why. */
+  notGated: string[];
+}
+
+async function readIndex(
+  scope: Scope,
+  indexDigest: string,
+  seen: Set<string> = new Set([indexDigest]),
+): Promise<IndexContents> {
   const context = { ...scope.context, operation: 'BatchGetImage', imageDigest: indexDigest };
   let out: BatchGetImageCommandOutput;
   try {
-    out = await scope.calls.batchGetImage(scope.region, {
-      ...base(scope),
-      imageIds: [{ imageDigest: indexDigest }],
-      acceptedMediaTypes: [...ACCEPTED_MEDIA_TYPES],
-    });
+    out = await scope.calls.batchGetImage(
+      scope.region,
+      {
+        ...base(scope),
+        imageIds: [{ imageDigest: indexDigest }],
+        acceptedMediaTypes: [...ACCEPTED_MEDIA_TYPES],
+      },
+      scope.signal,
+    );
   } catch (error) {
-    throw translateAwsError(error, context);
+    throw failure(scope, error, context);
   }
   const manifest = out.images?.[0]?.imageManifest;
   if (!manifest) {
@@ -113,15 +197,32 @@ async function readIndex(scope: Scope, indexDigest: string): Promise<PlatformMan
       'aws',
     );
   }
-  if (parsed.manifests.length === 0) {
+  const contents: IndexContents = {
+    manifests: [...parsed.manifests],
+    attestations: [...parsed.attestations],
+    notGated: parsed.invalid.map((why) => `index ${indexDigest}: ${why}`),
+  };
+  for (const nested of parsed.nested) {
+    // A nested index is gated through its own manifests, not skipped (issue 18 §2.6).
+    if (seen.has(nested) || seen.size >= MAX_INDEX_DEPTH) {
+      contents.notGated.push(
+        `index ${indexDigest}: nested index ${nested} ${seen.has(nested) ? 'refers back to an index already read' : `is more than ${MAX_INDEX_DEPTH} levels deep`}`,
+      );
+      continue;
+    }
+    const inner = await readIndex(scope, nested, new Set([...seen, nested]));
+    contents.manifests.push(...inner.manifests);
+    contents.attestations.push(...inner.attestations);
+    contents.notGated.push(...inner.notGated);
+  }
+  if (contents.manifests.length === 0 && contents.notGated.length === 0) {
     throw new UserError(
       `Image index ${indexDigest} in repository '${scope.repositoryName}' has no platform ` +
-        `manifest to gate (${parsed.attestations} attestation(s)` +
-        `${parsed.skipped.length > 0 ? `, skipped: ${parsed.skipped.join('; ')}` : ''}).`,
+        `manifest to gate (${contents.attestations.length} attestation(s)).`,
       'aws',
     );
   }
-  return parsed.manifests;
+  return contents;
 }
 
 async function describeChildren(
@@ -133,15 +234,24 @@ async function describeChildren(
     const ids = manifests
       .slice(start, start + IDS_PER_CALL)
       .map((m): ImageIdentifier => ({ imageDigest: m.digest }));
+    const asked = new Set(ids.map((id) => id.imageDigest));
     try {
-      const out = await scope.calls.describeImages(scope.region, { ...base(scope), imageIds: ids });
+      const out = await scope.calls.describeImages(
+        scope.region,
+        { ...base(scope), imageIds: ids },
+        scope.signal,
+      );
       for (const detail of out.imageDetails ?? []) {
-        if (detail.imageDigest) byDigest.set(detail.imageDigest, detail);
+        // An answer for a digest not asked, or another repository, describes nothing we gate.
+        if (!detail.imageDigest || !asked.has(detail.imageDigest)) continue;
+        checkAnswer(scope, detail, { imageDigest: detail.imageDigest });
+        byDigest.set(detail.imageDigest, detail);
       }
     } catch (error) {
-      // The platforms are gated all the same; they only lack their own tags and push time.
-      if (awsErrorName(error) !== 'ImageNotFoundException') {
-        throw translateAwsError(error, { ...scope.context, operation: 'DescribeImages' });
+      if (error instanceof UserError) throw error;
+      // Entries ECR cannot describe are reported as not gated, by digest (see resolveTarget).
+      if (awsErrorName(error) !== 'ImageNotFoundException' || scope.signal.aborted) {
+        throw failure(scope, error, { ...scope.context, operation: 'DescribeImages' });
       }
     }
   }
@@ -175,9 +285,10 @@ export async function resolveTarget(
   calls: EcrCalls,
   target: ImageTarget,
   defaultRegion: string,
+  options: ResolveOptions = { timeoutMs: RESOLVE_TIMEOUT_MS },
 ): Promise<ResolvedImage[]> {
   const region = target.region ?? defaultRegion;
-  const scope = scopeFor(calls, target, region);
+  const scope = scopeFor(calls, target, region, options);
   const tag = target.tag ?? (target.digest ? undefined : DEFAULT_TAG);
   if (tag && !target.tag) scope.context.imageTag = tag;
   const id: ImageIdentifier = target.digest ? { imageDigest: target.digest } : { imageTag: tag };
@@ -191,6 +302,7 @@ export async function resolveTarget(
       scope.context,
     );
   }
+  checkAnswer(scope, detail, id);
   const digest = detail.imageDigest;
 
   let tagMovedTo: string | undefined;
@@ -208,9 +320,9 @@ export async function resolveTarget(
     return [withTagState(resolvedFrom(target, scope, detail, digest))];
   }
 
-  const manifests = await readIndex(scope, digest);
-  const children = await describeChildren(scope, manifests);
-  return manifests.map((manifest) => {
+  const contents = await readIndex(scope, digest);
+  const children = await describeChildren(scope, contents.manifests);
+  const fromIndex = (manifest: PlatformManifest): ResolvedImage => {
     const child = children.get(manifest.digest);
     const image = resolvedFrom(
       target,
@@ -225,6 +337,27 @@ export async function resolveTarget(
     if (manifest.platform) image.platform = manifest.platform;
     image.indexDigest = digest;
     if (detail.imagePushedAt) image.indexPushedAt = detail.imagePushedAt;
+    if (!child) {
+      image.notGated = `ECR could not describe manifest ${manifest.digest} of index ${digest} (DescribeImages did not return it)`;
+    }
+    const attestations = contents.attestations
+      .filter((a) => a.for === manifest.digest)
+      .map((a) => a.digest);
+    if (attestations.length > 0) image.attestations = attestations;
     return withTagState(image);
+  };
+  const images = contents.manifests.map(fromIndex);
+  // Attestations that name no manifest of this index are listed with the first one.
+  const placed = new Set(images.flatMap((image) => image.attestations ?? []));
+  const loose = contents.attestations.map((a) => a.digest).filter((d) => !placed.has(d));
+  const first = images[0];
+  if (first && loose.length > 0) first.attestations = [...(first.attestations ?? []), ...loose];
+  contents.notGated.forEach((why, position) => {
+    const image = resolvedFrom(target, scope, { ...detail, imageTags: [] }, `${digest}#${position}`);
+    delete image.manifestMediaType;
+    image.indexDigest = digest;
+    image.notGated = why;
+    images.push(withTagState(image));
   });
+  return images;
 }

@@ -196,6 +196,18 @@ export function parseSettings(raw: RawInputs, env: Env, policy: Policy | null): 
     );
   }
 
+  const scanTimeoutSeconds = inputs.checked(
+    'scan-timeout',
+    (t) => checkInteger(t, 0, 3600, 'seconds'),
+    0,
+  );
+  // Default 60 s (longer than the 20+ s of aws/aws-sdk#289). The settle window lies inside the
+  // scan wait, so it is cut to scan-timeout: the default must not make `scan-timeout: 0` invalid.
+  const scanSettleSeconds = Math.min(
+    inputs.optional('scan-settle-seconds', (t) => checkInteger(t, 0, 3600, 'seconds')) ?? 60,
+    scanTimeoutSeconds,
+  );
+
   const settings: Settings = {
     images,
     region: region ?? '',
@@ -203,11 +215,8 @@ export function parseSettings(raw: RawInputs, env: Env, policy: Policy | null): 
     levels: resolveLevels(policy?.rules ?? {}, failOn),
     riskThreshold:
       inputs.optional('risk-threshold', checkPositiveNumber) ?? policy?.riskThreshold ?? null,
-    scanTimeoutSeconds: inputs.checked(
-      'scan-timeout',
-      (t) => checkInteger(t, 0, 3600, 'seconds'),
-      0,
-    ),
+    scanTimeoutSeconds,
+    scanSettleSeconds,
     knownUploaders: readKnownUploaders(inputs, policy),
     uploaderHistoryDays: inputs.checked(
       'uploader-history-days',
