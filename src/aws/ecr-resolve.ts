@@ -74,7 +74,7 @@ function failure(scope: Scope, error: unknown, context: AwsErrorContext): Error 
   if (scope.signal.aborted) {
     return new UserError(
       `Image ${scope.raw} was not gated: ECR ${context.operation} did not finish within the ` +
-        `${Math.round(scope.timeoutMs / 1000)} s allowed for resolving an image (in ${scope.region}).`,
+        `${scope.timeoutMs >= 1000 ? `${Math.round(scope.timeoutMs / 1000)} s` : `${scope.timeoutMs} ms`} allowed for resolving an image (in ${scope.region}).`,
       'aws',
     );
   }
@@ -230,10 +230,7 @@ async function describeChildren(
   manifests: readonly PlatformManifest[],
 ): Promise<Map<string, ImageDetail>> {
   const byDigest = new Map<string, ImageDetail>();
-  for (let start = 0; start < manifests.length; start += IDS_PER_CALL) {
-    const ids = manifests
-      .slice(start, start + IDS_PER_CALL)
-      .map((m): ImageIdentifier => ({ imageDigest: m.digest }));
+  const describeSome = async (ids: ImageIdentifier[]): Promise<void> => {
     const asked = new Set(ids.map((id) => id.imageDigest));
     try {
       const out = await scope.calls.describeImages(
@@ -249,11 +246,20 @@ async function describeChildren(
       }
     } catch (error) {
       if (error instanceof UserError) throw error;
-      // Entries ECR cannot describe are reported as not gated, by digest (see resolveTarget).
       if (awsErrorName(error) !== 'ImageNotFoundException' || scope.signal.aborted) {
         throw failure(scope, error, { ...scope.context, operation: 'DescribeImages' });
       }
+      // One missing id fails the whole call: find which, one by one. Those ECR cannot describe
+      // are reported as not gated, by digest (resolveTarget); the others are gated.
+      if (ids.length > 1) for (const id of ids) await describeSome([id]);
     }
+  };
+  for (let start = 0; start < manifests.length; start += IDS_PER_CALL) {
+    await describeSome(
+      manifests
+        .slice(start, start + IDS_PER_CALL)
+        .map((m): ImageIdentifier => ({ imageDigest: m.digest })),
+    );
   }
   return byDigest;
 }
