@@ -341,7 +341,7 @@ describe('issue 18 §2.5: DescribeImages answering for another image is refused'
   ])('%s', async (_name, detail) => {
     ecr.on(DescribeImagesCommand).resolves({ $metadata, imageDetails: [detail] });
     const outcome = adapterWith(fakeClock()).resolve(
-      target({ digest: AMD64, tag: undefined, registryId: REGISTRY }),
+      { raw: `team/app@${AMD64}`, repository: 'team/app', digest: AMD64, registryId: REGISTRY },
       'eu-west-1',
     );
     await expect(outcome).rejects.toThrow(UserError);

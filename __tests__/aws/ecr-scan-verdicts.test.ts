@@ -6,6 +6,7 @@ import {
   GetRegistryScanningConfigurationCommand,
   StartImageScanCommand,
   type DescribeImageScanFindingsCommandOutput,
+  type ImageScanFinding,
 } from '@aws-sdk/client-ecr';
 import { mockClient } from 'aws-sdk-client-mock';
 import { readFileSync } from 'node:fs';
@@ -47,7 +48,11 @@ const completeWith = (
 ): DescribeImageScanFindingsCommandOutput => ({
   $metadata,
   imageScanStatus: { status: 'COMPLETE' },
-  imageScanFindings: { findings, ...(counts ? { findingSeverityCounts: counts } : {}) },
+  imageScanFindings: {
+    // Any text, as a broken or hostile answer may send it.
+    findings: findings as ImageScanFinding[],
+    ...(counts ? { findingSeverityCounts: counts } : {}),
+  },
 });
 
 describe('§2.1 enhanced COMPLETE/ACTIVE with zero findings before they arrive (aws/aws-sdk#289)', () => {
