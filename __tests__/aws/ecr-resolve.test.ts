@@ -345,7 +345,9 @@ describe('issue 18 §2.5: DescribeImages answering for another image is refused'
       'eu-west-1',
     );
     await expect(outcome).rejects.toThrow(UserError);
-    await expect(outcome).rejects.toThrow(/was not gated: ECR DescribeImages, asked for sha256:2+ .*refused/);
+    await expect(outcome).rejects.toThrow(
+      /was not gated: ECR DescribeImages, asked for sha256:2+ .*refused/,
+    );
   });
 });
 
@@ -371,9 +373,17 @@ describe('issue 18 §2.6: index entries are gated, or named and failed closed', 
         images: [
           {
             imageManifest: indexOf([
-              { mediaType: OCI_MANIFEST, digest: AMD64, platform: { os: 'linux', architecture: 'amd64' } },
+              {
+                mediaType: OCI_MANIFEST,
+                digest: AMD64,
+                platform: { os: 'linux', architecture: 'amd64' },
+              },
               { mediaType: OCI_INDEX, digest: NESTED },
-              { mediaType: OCI_MANIFEST, digest: ATTEST_A, platform: { os: 'unknown', architecture: 'unknown' } },
+              {
+                mediaType: OCI_MANIFEST,
+                digest: ATTEST_A,
+                platform: { os: 'unknown', architecture: 'unknown' },
+              },
             ]),
           },
         ],
@@ -383,7 +393,11 @@ describe('issue 18 §2.6: index entries are gated, or named and failed closed', 
         images: [
           {
             imageManifest: indexOf([
-              { mediaType: OCI_MANIFEST, digest: ARM64, platform: { os: 'linux', architecture: 'arm64' } },
+              {
+                mediaType: OCI_MANIFEST,
+                digest: ARM64,
+                platform: { os: 'linux', architecture: 'arm64' },
+              },
             ]),
           },
         ],
@@ -400,8 +414,16 @@ describe('issue 18 §2.6: index entries are gated, or named and failed closed', 
       images: [
         {
           imageManifest: indexOf([
-            { mediaType: OCI_MANIFEST, digest: AMD64, platform: { os: 'linux', architecture: 'amd64' } },
-            { mediaType: OCI_MANIFEST, digest: 'sha256:nothex!', platform: { os: 'linux', architecture: 'arm64' } },
+            {
+              mediaType: OCI_MANIFEST,
+              digest: AMD64,
+              platform: { os: 'linux', architecture: 'amd64' },
+            },
+            {
+              mediaType: OCI_MANIFEST,
+              digest: 'sha256:nothex!',
+              platform: { os: 'linux', architecture: 'arm64' },
+            },
             {
               mediaType: OCI_MANIFEST,
               digest: ATTEST_A,

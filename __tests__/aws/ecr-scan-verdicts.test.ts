@@ -98,7 +98,12 @@ describe('§2.1 enhanced COMPLETE/ACTIVE with zero findings before they arrive (
   test('without ecr:GetRegistryScanningConfiguration the type is unknown: confirmed as if enhanced, and the report names the permission', async () => {
     ecr
       .on(GetRegistryScanningConfigurationCommand)
-      .rejects(awsError('AccessDeniedException', 'not authorized to perform: ecr:GetRegistryScanningConfiguration'));
+      .rejects(
+        awsError(
+          'AccessDeniedException',
+          'not authorized to perform: ecr:GetRegistryScanningConfiguration',
+        ),
+      );
     const clock = fakeClock();
     ecr.on(DescribeImageScanFindingsCommand).callsFake(arrivesAfter(clock, 25_000, clock.now()));
     const outcome = await adapterWith(clock).waitForScan(image(), {
@@ -111,9 +116,7 @@ describe('§2.1 enhanced COMPLETE/ACTIVE with zero findings before they arrive (
 
   test('zero findings not confirmed over the settle window before scan-timeout: scan-incomplete, not pass', async () => {
     ecr.on(GetRegistryScanningConfigurationCommand).resolves(registryScanning('ENHANCED'));
-    ecr
-      .on(DescribeImageScanFindingsCommand)
-      .resolves(real('aws-sdk-289-complete-before-findings'));
+    ecr.on(DescribeImageScanFindingsCommand).resolves(real('aws-sdk-289-complete-before-findings'));
     const outcome = await adapterWith(fakeClock()).waitForScan(image(), {
       timeoutMs: 20_000,
       settleMs: 60_000,
@@ -124,9 +127,7 @@ describe('§2.1 enhanced COMPLETE/ACTIVE with zero findings before they arrive (
 
   test('registry BASIC: COMPLETE with an empty list is final at once (a real clean basic scan)', async () => {
     ecr.on(GetRegistryScanningConfigurationCommand).resolves(registryScanning('BASIC'));
-    ecr
-      .on(DescribeImageScanFindingsCommand)
-      .resolves(real('aws-sdk-289-complete-before-findings'));
+    ecr.on(DescribeImageScanFindingsCommand).resolves(real('aws-sdk-289-complete-before-findings'));
     const outcome = await adapterWith(fakeClock()).waitForScan(image(), {
       timeoutMs: 600_000,
       settleMs: 60_000,
@@ -172,7 +173,9 @@ describe('§2.3 COMPLETE without a findings list is malformed: keep waiting, the
     const outcome = await adapterWith(clock).waitForScan(image(), { timeoutMs: 30_000 });
     expect(outcome.usable).toBe(false);
     expect(outcome.status).toBe('TIMEOUT');
-    expect(outcome.description).toMatch(/COMPLETE with (no imageScanFindings|findings: null|no findings list)/);
+    expect(outcome.description).toMatch(
+      /COMPLETE with (no imageScanFindings|findings: null|no findings list)/,
+    );
     expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBe(30_000);
   });
 
@@ -229,7 +232,9 @@ describe('§4.5 StartImageScan', () => {
     const startClient = {
       send: (command: { constructor: { name: string } }) => {
         sent.push(command.constructor.name);
-        return Promise.reject(awsError('LimitExceededException', 'The scan quota per image has been exceeded.'));
+        return Promise.reject(
+          awsError('LimitExceededException', 'The scan quota per image has been exceeded.'),
+        );
       },
     } as unknown as ECRClient;
     const clock = fakeClock();

@@ -80,7 +80,10 @@ export function countingEcrCalls(
     },
     getRegistryScanningConfiguration(region, signal) {
       calls += 1;
-      return clientFor(region).send(new GetRegistryScanningConfigurationCommand({}), options(signal));
+      return clientFor(region).send(
+        new GetRegistryScanningConfigurationCommand({}),
+        options(signal),
+      );
     },
     count: () => calls,
   };

@@ -27,8 +27,7 @@ export interface SettleContext {
 }
 
 export type Settled =
-  | { read: ScanRead; confirmed: true }
-  | { read: ScanRead; confirmed: false; why: string };
+  { read: ScanRead; confirmed: true } | { read: ScanRead; confirmed: false; why: string };
 
 function seconds(ms: number): string {
   return `${Math.round(ms / 1000)} s`;
@@ -141,4 +140,28 @@ export function unreturnedFindings(read: ScanRead): Finding[] {
     });
   }
   return out;
+}
+
+/** The read a settled scan is judged on: fail closed when unconfirmed or incomplete. */
+export function settledRead(settled: Settled): { read: ScanRead; usable: boolean; note?: string } {
+  const read = settled.read;
+  if (!settled.confirmed) {
+    return {
+      read: { ...read, status: 'UNCONFIRMED', description: `${settled.why}.` },
+      usable: false,
+    };
+  }
+  if (read.incomplete) {
+    const description = `Findings could not all be read: ${read.incomplete}.`;
+    return { read: { ...read, status: 'FINDINGS_INCOMPLETE', description }, usable: false };
+  }
+  const unreturned = unreturnedFindings(read);
+  if (unreturned.length === 0) return { read, usable: true };
+  return {
+    read: { ...read, findings: [...read.findings, ...unreturned] },
+    usable: true,
+    note:
+      `ECR's findingSeverityCounts claim findings that were not returned ` +
+      `(${unreturned.map((f) => f.severity).join(', ')}); they are counted at the claimed severity.`,
+  };
 }

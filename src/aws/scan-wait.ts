@@ -11,26 +11,18 @@ import {
 } from './aws-errors.js';
 import type { EcrCalls } from './ecr-calls.js';
 import { PAGE_SIZE, readScan, type ScanRead } from './scan-read.js';
-import {
-  DEFAULT_SETTLE_MS,
-  settle,
-  unreturnedFindings,
-  type SettleContext,
-} from './scan-settle.js';
+import { DEFAULT_SETTLE_MS, settle, settledRead, type SettleContext } from './scan-settle.js';
 import { startScan } from './scan-start.js';
 import { CALL_GRACE_MS, START_GRACE_MAX_MS, dispositionOf, pollDelayMs } from './scan-status.js';
+import {
+  attestationNote,
+  crossAccountHint,
+  notGatedOutcome,
+  secondsText,
+} from './scan-messages.js';
 import type { RegistryScanType } from './scan-type.js';
 
-export {
-  CALL_GRACE_MS,
-  KNOWN_SCAN_STATUSES,
-  REREAD_DELAYS_MS,
-  START_GRACE_MAX_MS,
-  dispositionOf,
-  pollDelayMs,
-  type Disposition,
-  type KnownScanStatus,
-} from './scan-status.js';
+export { pollDelayMs } from './scan-status.js';
 
 export interface WaitClock {
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -52,10 +44,6 @@ export interface WaitDeps extends WaitClock {
 
 function label(image: ResolvedImage): string {
   return image.platform ? `${image.target.raw} (${image.platform})` : image.target.raw;
-}
-
-function secondsText(ms: number): string {
-  return `${Math.round(ms / 1000)} s`;
 }
 
 class ScanWait {
@@ -94,14 +82,8 @@ class ScanWait {
     };
     if (image.registryId) this.context.registryId = image.registryId;
     if (deps.callerAccountId) this.context.callerAccountId = deps.callerAccountId;
-    if (image.attestations?.length) {
-      this.notes.push(
-        `Attestation manifest${image.attestations.length === 1 ? '' : 's'} ` +
-          `${image.attestations.join(', ')} of index ${image.indexDigest ?? '(unknown)'} ` +
-          `${image.attestations.length === 1 ? 'was' : 'were'} not gated: buildx marks ` +
-          `${image.attestations.length === 1 ? 'it' : 'them'} attestation-manifest (provenance/SBOM, no packages).`,
-      );
-    }
+    const attested = attestationNote(image);
+    if (attested) this.notes.push(attested);
   }
 
   private fetchPage = (nextToken: string | undefined) => {
@@ -180,7 +162,7 @@ class ScanWait {
         description:
           `No scan of this image appeared within ${waited} (${checks}, ECR answered ` +
           `ScanNotFound every time). Check that scan on push or enhanced scanning covers this ` +
-          `repository.${this.crossAccountHint()}`,
+          `repository.${crossAccountHint(this.image.registryId, this.deps.callerAccountId)}`,
       });
     }
     return this.outcome({
@@ -197,17 +179,6 @@ class ScanWait {
     this.lastError = `a DescribeImageScanFindings call was still unanswered ${secondsText(CALL_GRACE_MS)} after the deadline and was abandoned`;
     this.sawOnlyNotFound = false;
     return this.timedOut();
-  }
-
-  private crossAccountHint(): string {
-    const registry = this.image.registryId;
-    const caller = this.deps.callerAccountId;
-    if (!registry || caller === registry) return '';
-    const who = caller ? `the caller's account ${caller}` : 'the account of these credentials';
-    return (
-      ` If registry ${registry} is not ${who} and uses enhanced scanning, note that Amazon ` +
-      `Inspector findings are not readable cross-account: ECR answers ScanNotFound.`
-    );
   }
 
   private async tryStartScan(): Promise<void> {
@@ -241,7 +212,8 @@ class ScanWait {
             return undefined;
           }
           const vanished = awsErrorName(error) === 'ScanNotFoundException';
-          if (!vanished && !isRetryableAwsError(error)) throw translateAwsError(error, this.context);
+          if (!vanished && !isRetryableAwsError(error))
+            throw translateAwsError(error, this.context);
           this.notes.push(`Confirming read failed (${describeAwsError(error)}).`);
           return undefined;
         }
@@ -273,33 +245,9 @@ class ScanWait {
       Math.max(0, this.options.settleMs ?? DEFAULT_SETTLE_MS),
       doneAt,
     );
-    const read = settled.read;
-    if (!settled.confirmed) {
-      return this.fromRead(
-        { ...read, status: 'UNCONFIRMED', description: `${settled.why}.` },
-        false,
-      );
-    }
-    if (read.incomplete) {
-      return this.fromRead(
-        {
-          ...read,
-          status: 'FINDINGS_INCOMPLETE',
-          description: `Findings could not all be read: ${read.incomplete}.`,
-        },
-        false,
-      );
-    }
-    const unreturned = unreturnedFindings(read);
-    if (unreturned.length > 0) {
-      this.notes.push(
-        `ECR's findingSeverityCounts claim findings that were not returned (${unreturned
-          .map((f) => f.severity)
-          .join(', ')}); they are counted at the claimed severity.`,
-      );
-      return this.fromRead({ ...read, findings: [...read.findings, ...unreturned] }, true);
-    }
-    return this.fromRead(read, true);
+    const final = settledRead(settled);
+    if (final.note) this.notes.push(final.note);
+    return this.fromRead(final.read, final.usable);
   }
 
   async run(): Promise<ScanOutcome> {
@@ -373,15 +321,6 @@ export function waitForScanOf(
   image: ResolvedImage,
   options: ScanWaitOptions,
 ): Promise<ScanOutcome> {
-  if (image.notGated) {
-    return Promise.resolve({
-      type: 'BASIC',
-      status: 'NOT_GATED',
-      usable: false,
-      findings: [],
-      calls: 0,
-      description: `An entry of the image index could not be gated: ${image.notGated}.`,
-    });
-  }
+  if (image.notGated) return Promise.resolve(notGatedOutcome(image.notGated));
   return new ScanWait(deps, image, options).run();
 }
