@@ -61,7 +61,10 @@ const PLACEHOLDER: Readonly<Record<InputName, string>> = {
 
 const GROUPS: ReadonlyArray<[heading: string, inputs: readonly InputName[]]> = [
   ['Image:', ['image', 'repository', 'image-tag', 'image-digest', 'registry-id', 'region']],
-  ['Gate:', ['mode', 'fail-on', 'risk-threshold', 'scan-timeout', 'scan-settle-seconds', 'policy-file']],
+  [
+    'Gate:',
+    ['mode', 'fail-on', 'risk-threshold', 'scan-timeout', 'scan-settle-seconds', 'policy-file'],
+  ],
   [
     'Uploader (CloudTrail):',
     ['known-uploaders', 'uploader-history-days', 'uploader-timeout', 'uploader-check'],
