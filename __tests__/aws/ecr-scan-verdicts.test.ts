@@ -125,6 +125,34 @@ describe('§2.1 enhanced COMPLETE/ACTIVE with zero findings before they arrive (
     expect(outcome.description).toMatch(/settle window \(scan-settle-seconds\)/);
   });
 
+  test('scan-timeout 0: a fresh enhanced zero is not confirmed, so not a pass', async () => {
+    ecr.on(GetRegistryScanningConfigurationCommand).resolves(registryScanning('ENHANCED'));
+    ecr.on(DescribeImageScanFindingsCommand).resolves(real('aws-sdk-289-complete-before-findings'));
+    const outcome = await adapterWith(fakeClock()).waitForScan(image(), {
+      timeoutMs: 0,
+      settleMs: 60_000,
+    });
+    expect(outcome).toMatchObject({ usable: false, status: 'UNCONFIRMED' });
+  });
+
+  test('an enhanced scan that completed longer ago than the window is final at once', async () => {
+    ecr.on(GetRegistryScanningConfigurationCommand).resolves(registryScanning('ENHANCED'));
+    const clock = fakeClock();
+    ecr.on(DescribeImageScanFindingsCommand).resolves({
+      $metadata,
+      imageScanStatus: { status: 'ACTIVE' },
+      imageScanFindings: {
+        imageScanCompletedAt: new Date(clock.now() - 3_600_000),
+        enhancedFindings: [],
+      },
+    });
+    const outcome = await adapterWith(clock).waitForScan(image(), {
+      timeoutMs: 0,
+      settleMs: 60_000,
+    });
+    expect(outcome).toMatchObject({ usable: true, calls: 1, findings: [] });
+  });
+
   test('registry BASIC: COMPLETE with an empty list is final at once (a real clean basic scan)', async () => {
     ecr.on(GetRegistryScanningConfigurationCommand).resolves(registryScanning('BASIC'));
     ecr.on(DescribeImageScanFindingsCommand).resolves(real('aws-sdk-289-complete-before-findings'));

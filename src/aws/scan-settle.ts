@@ -77,6 +77,17 @@ export async function settle(
   if (first.findings.length > 0 || !mayBeEnhanced || (first.firstPageCountSum ?? 0) > 0) {
     return { read: await stable(ctx, first, false), confirmed: true };
   }
+  // A scan finished longer ago than the window has had its findings for that long already.
+  const age = first.completedAt ? ctx.now() - first.completedAt.getTime() : -1;
+  if (age >= settleMs) {
+    if (settleMs > 0) {
+      ctx.note(
+        `Zero findings: the scan completed ${seconds(age)} ago, longer than the ` +
+          `${seconds(settleMs)} settle window (scan-settle-seconds).`,
+      );
+    }
+    return { read: first, confirmed: true };
+  }
   let read = first;
   for (;;) {
     const elapsed = ctx.now() - doneAt;
@@ -90,7 +101,8 @@ export async function settle(
           `ECR answered ${first.status ?? 'done'} with zero findings, but an enhanced scan's ` +
           `findings can arrive after it does (aws/aws-sdk#289); zero findings were confirmed ` +
           `for only ${seconds(elapsed)} of the ${seconds(settleMs)} settle window ` +
-          `(scan-settle-seconds) before scan-timeout ended the wait`,
+          `(scan-settle-seconds) before scan-timeout ended the wait; raise scan-timeout or ` +
+          `lower scan-settle-seconds`,
       };
     }
     await ctx.sleep(Math.min(SETTLE_POLL_MS, settleMs - elapsed, remaining));

@@ -63,7 +63,7 @@ export const INPUTS: Readonly<Record<InputName, InputDoc>> = {
   'scan-settle-seconds': {
     default: '60',
     description:
-      'Seconds (0-3600, at most scan-timeout) that zero findings from an enhanced (or unknown-type) scan are re-checked before they are believed: Amazon Inspector can answer COMPLETE before its findings exist.',
+      'Seconds (0-3600) that zero findings from a fresh enhanced (or unknown-type) scan are re-checked before they are believed: Amazon Inspector can answer COMPLETE before its findings exist. A window that cannot finish within scan-timeout is scan-incomplete.',
   },
   'known-uploaders': {
     default: '',

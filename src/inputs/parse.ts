@@ -201,12 +201,10 @@ export function parseSettings(raw: RawInputs, env: Env, policy: Policy | null): 
     (t) => checkInteger(t, 0, 3600, 'seconds'),
     0,
   );
-  // Default 60 s (longer than the 20+ s of aws/aws-sdk#289). The settle window lies inside the
-  // scan wait, so it is cut to scan-timeout: the default must not make `scan-timeout: 0` invalid.
-  const scanSettleSeconds = Math.min(
-    inputs.optional('scan-settle-seconds', (t) => checkInteger(t, 0, 3600, 'seconds')) ?? 60,
-    scanTimeoutSeconds,
-  );
+  // Default 60 s (longer than the 20+ s of aws/aws-sdk#289). Not cut to scan-timeout: a window
+  // that cannot finish inside scan-timeout fails closed at run time, saying so (scan-settle.ts).
+  const scanSettleSeconds =
+    inputs.optional('scan-settle-seconds', (t) => checkInteger(t, 0, 3600, 'seconds')) ?? 60;
 
   const settings: Settings = {
     images,
