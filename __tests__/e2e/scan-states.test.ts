@@ -1,7 +1,12 @@
 // Issue 2 acceptance: scan states, pagination, faults and errors, through the committed bundle.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { enhancedFindings, startEmulator, type Emulator } from '../../emulator/index.js';
+import {
+  enhancedFindings,
+  multiArchImage,
+  startEmulator,
+  type Emulator,
+} from '../../emulator/index.js';
 import type { Detection } from '../../src/model.js';
 import { ACCOUNT, HOST, REGION, oneImage, scanOnly } from './scenarios.js';
 import { runAction } from './run-action.js';
@@ -446,5 +451,32 @@ describe('issue 18 §2.6 through the bundle: index entries are gated or named', 
     const run = await gate();
     expect(run.outputs.result).toBe('fail');
     expect(JSON.stringify(run.report().detections)).toContain('entry 2 has no valid digest');
+  });
+});
+
+describe('issue 19 §3 through the bundle: scan-timeout bounds the step', () => {
+  test('an index with 40 never-scanned platforms and scan-timeout 10 ends near 10 s, failing closed', async () => {
+    const platforms = Array.from({ length: 40 }, (_, i) => `linux/arch${i}`);
+    const built = multiArchImage({ repository: 'app', tag: 'v1', platforms, attestations: false });
+    emulator.reset({
+      accountId: ACCOUNT,
+      region: REGION,
+      repositories: [{ name: 'app', registryId: ACCOUNT, scanType: 'BASIC' }],
+      images: built.images,
+      // Never scanned, and StartImageScan refused: every platform waits for the deadline.
+      faults: [{ kind: 'error', operation: 'StartImageScan', errorType: 'LimitExceededException' }],
+    });
+    const started = Date.now();
+    const run = await gate({ 'scan-timeout': '10' });
+    const seconds = (Date.now() - started) / 1000;
+    expect(run.outputs.result).toBe('fail');
+    expect(rules(run.report())).toContain('scan-incomplete');
+    // 115 s before the fix (4 platforms at a time, 10 s each). Bound: scan-timeout + the 5 s
+    // grace for an abandoned call + process start and report writing.
+    expect(seconds).toBeLessThan(10 + 5 + 10);
+    // LimitExceededException is a refusal: one StartImageScan per platform at most, no SDK retries.
+    const starts = emulator.requests.filter((r) => r.operation === 'StartImageScan');
+    expect(starts.length).toBeGreaterThan(0);
+    expect(starts.length).toBeLessThanOrEqual(40);
   });
 });
