@@ -71,6 +71,7 @@ describe('§2.1 enhanced COMPLETE/ACTIVE with zero findings before they arrive (
       settleMs: 60_000,
     });
     expect(outcome.usable).toBe(true);
+    expect(outcome.type).toBe('ENHANCED');
     expect(countBySeverity(outcome.findings).HIGH).toBe(1);
   });
 
@@ -122,6 +123,8 @@ describe('§2.1 enhanced COMPLETE/ACTIVE with zero findings before they arrive (
       settleMs: 60_000,
     });
     expect(outcome.usable).toBe(false);
+    // The registry says enhanced, whatever the shape of the empty list.
+    expect(outcome.type).toBe('ENHANCED');
     expect(outcome.description).toMatch(/settle window \(scan-settle-seconds\)/);
   });
 

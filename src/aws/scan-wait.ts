@@ -237,7 +237,6 @@ class ScanWait {
   private async finish(first: ScanRead): Promise<ScanOutcome> {
     const doneAt = this.deps.now();
     const registryType = await this.registryType();
-    if (registryType && !first.type) this.typeHint = registryType;
     const settled = await settle(
       this.settleContext(),
       first,
@@ -247,7 +246,9 @@ class ScanWait {
     );
     const final = settledRead(settled);
     if (final.note) this.notes.push(final.note);
-    return this.fromRead(final.read, final.usable);
+    // Enhanced findings prove the type; an empty basic-shaped list does not (aws/aws-sdk#289).
+    const type = final.read.type === 'ENHANCED' ? 'ENHANCED' : (registryType ?? final.read.type);
+    return this.fromRead(type ? { ...final.read, type } : final.read, final.usable);
   }
 
   async run(): Promise<ScanOutcome> {
