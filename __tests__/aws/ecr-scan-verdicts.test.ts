@@ -302,3 +302,33 @@ describe('issue 19 §3: scan-timeout bounds the step, not each manifest', () => 
     expect(clock.now() - start).toBeLessThanOrEqual(10_000);
   });
 });
+
+describe("another account's registry (GetRegistryScanningConfiguration describes only the caller's)", () => {
+  test('a COMPLETE basic-shaped answer is basic: enhanced findings are not readable cross-account', async () => {
+    ecr
+      .on(GetRegistryScanningConfigurationCommand)
+      .resolves(registryScanning('ENHANCED', '999999999999'));
+    ecr.on(DescribeImageScanFindingsCommand).resolves(completeWith([]));
+    const outcome = await adapterWith(fakeClock()).waitForScan(image(), {
+      timeoutMs: 600_000,
+      settleMs: 60_000,
+    });
+    expect(outcome).toMatchObject({ usable: true, calls: 1, type: 'BASIC' });
+  });
+
+  test('ACTIVE (enhanced only) with zero findings is still confirmed over the window', async () => {
+    ecr
+      .on(GetRegistryScanningConfigurationCommand)
+      .resolves(registryScanning('BASIC', '999999999999'));
+    ecr.on(DescribeImageScanFindingsCommand).resolves({
+      $metadata,
+      imageScanStatus: { status: 'ACTIVE' },
+      imageScanFindings: { findings: [] },
+    });
+    const outcome = await adapterWith(fakeClock()).waitForScan(image(), {
+      timeoutMs: 10_000,
+      settleMs: 60_000,
+    });
+    expect(outcome).toMatchObject({ usable: false, status: 'UNCONFIRMED' });
+  });
+});

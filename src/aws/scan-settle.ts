@@ -73,7 +73,9 @@ export async function settle(
   settleMs: number,
   doneAt: number,
 ): Promise<Settled> {
-  const mayBeEnhanced = registryType !== 'BASIC' || first.type === 'ENHANCED';
+  // ACTIVE is continuous scanning, enhanced only; aws/aws-cli#6759 shows it with `{"findings": []}`.
+  const mayBeEnhanced =
+    registryType !== 'BASIC' || first.type === 'ENHANCED' || first.status === 'ACTIVE';
   if (first.findings.length > 0 || !mayBeEnhanced || (first.firstPageCountSum ?? 0) > 0) {
     return { read: await stable(ctx, first, false), confirmed: true };
   }

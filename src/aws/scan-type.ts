@@ -4,7 +4,7 @@
 // https://github.com/aws/aws-sdk/issues/289; ../shared/data/realworld/ecr-scan-responses.json
 // `aws-sdk-289-complete-before-findings`). The operation takes no registry id: it describes the
 // caller's own registry (https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetRegistryScanningConfiguration.html),
-// so an image in another account's registry has an unknown type.
+// so for an image in another account's registry it is inferred (see below).
 import type { ScanType } from '../model.js';
 import { describeAwsError } from './aws-errors.js';
 import type { EcrCalls } from './ecr-calls.js';
@@ -62,9 +62,11 @@ export function registryScanTypes(calls: EcrCalls): ScanTypeLookup {
     const answer = await pending;
     if ('error' in answer) return unknown(answer.error ?? 'no answer');
     if (registryId && answer.registryId && registryId !== answer.registryId) {
-      return unknown(
-        `registry ${registryId} belongs to another account than these credentials (${answer.registryId}); GetRegistryScanningConfiguration describes only their own`,
-      );
+      // Another account's registry: its configuration cannot be read, but Inspector (enhanced)
+      // findings cannot be read cross-account either; ECR answers ScanNotFound
+      // (https://github.com/aws/containers-roadmap/issues/2541). A scan it does answer for is
+      // basic. ACTIVE, enhanced-only, still counts as enhanced (scan-settle.ts).
+      return { type: 'BASIC' };
     }
     return { type: answer.type };
   };
