@@ -10,7 +10,12 @@ import {
   type Params,
 } from './params.js';
 import { AwsError } from './protocol.js';
-import { countSeverities, scanStateAt, type ScanState } from './scan.js';
+import {
+  countSeverities,
+  registryScanningConfiguration,
+  scanStateAt,
+  type ScanState,
+} from './scan.js';
 import { bindingOf, decodeToken, encodeToken } from './token.js';
 
 const INVALID = 'InvalidParameterException';
@@ -164,9 +169,12 @@ function describeImageScanFindings(params: Params, state: EcrState, nowMs: numbe
   };
   if (scan.status !== 'COMPLETE' && scan.status !== 'ACTIVE') return toJson(head);
   if (!scan.findingsVisible) {
+    // What ECR really sent for an enhanced scan before Inspector's findings existed: COMPLETE
+    // with only `{"findings": []}`, the basic key (https://github.com/aws/aws-sdk/issues/289;
+    // ../shared/data/realworld/ecr-scan-responses.json `aws-sdk-289-complete-before-findings`).
     return toJson({
       ...head,
-      imageScanFindings: { ...findingsMeta(image, scan), [compiled.findingsKey]: rawArray([]) },
+      imageScanFindings: { ...findingsMeta(image, scan), findings: rawArray([]) },
     });
   }
   const asked = maxResults ?? 100;
@@ -267,6 +275,7 @@ export const ECR_OPERATIONS = [
   'DescribeImageScanFindings',
   'BatchGetImage',
   'StartImageScan',
+  'GetRegistryScanningConfiguration',
 ] as const;
 
 /** Answers one ECR call with the response body, or throws {@link AwsError}. */
@@ -285,6 +294,8 @@ export function handleEcr(
       return batchGetImage(params, state);
     case 'StartImageScan':
       return startImageScan(params, state, nowMs);
+    case 'GetRegistryScanningConfiguration':
+      return registryScanningConfiguration(state.compiled);
     default:
       throw new AwsError(
         'UnknownOperationException',

@@ -1,4 +1,5 @@
-import type { CompiledScan } from './compile.js';
+import type { CompiledScan, CompiledScenario } from './compile.js';
+import { toJson } from './json.js';
 import type { ScanStepStatus } from './scenario.js';
 
 const DESCRIPTIONS: Record<ScanStepStatus, string> = {
@@ -74,4 +75,38 @@ export function countSeverities(
     if (severity !== undefined) counts[severity] = (counts[severity] ?? 0) + 1;
   }
   return counts;
+}
+
+/**
+ * The caller's registry scanning configuration: ENHANCED when any repository of the scenario's
+ * own registry is ENHANCED (the enhanced ones listed as CONTINUOUS_SCAN filters), else BASIC
+ * with SCAN_ON_PUSH for all. The operation takes no input and describes only the caller's
+ * registry (https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetRegistryScanningConfiguration.html).
+ * Refuse it with an `accessDenied` fault on operation `GetRegistryScanningConfiguration`.
+ */
+export function registryScanningConfiguration(compiled: CompiledScenario): string {
+  const registryId = compiled.accountId;
+  const own = [...compiled.repositories.values()].filter((r) => r.registryId === registryId);
+  const enhanced = own.filter((r) => r.scanType === 'ENHANCED');
+  const scanningConfiguration =
+    enhanced.length > 0
+      ? {
+          scanType: 'ENHANCED',
+          rules: [
+            {
+              scanFrequency: 'CONTINUOUS_SCAN',
+              repositoryFilters: enhanced.map((r) => ({ filter: r.name, filterType: 'WILDCARD' })),
+            },
+          ],
+        }
+      : {
+          scanType: 'BASIC',
+          rules: [
+            {
+              scanFrequency: 'SCAN_ON_PUSH',
+              repositoryFilters: [{ filter: '*', filterType: 'WILDCARD' }],
+            },
+          ],
+        };
+  return toJson({ registryId, scanningConfiguration });
 }

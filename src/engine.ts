@@ -54,7 +54,10 @@ export async function evaluate(settings: Settings, deps: EngineDeps): Promise<Re
   const evidenceByPush = new Map<string, Promise<UploaderEvidence | null>>();
   const evaluated = await mapLimit(resolved, IMAGE_CONCURRENCY, async (image) => {
     const [scan, evidence] = await Promise.all([
-      deps.ecr.waitForScan(image, progressOptions(settings.scanTimeoutSeconds, deps)),
+      deps.ecr.waitForScan(image, {
+        ...progressOptions(settings.scanTimeoutSeconds, deps),
+        settleMs: settings.scanSettleSeconds * 1000,
+      }),
       uploaderEvidence(image, settings, deps, evidenceByPush),
     ]);
     return { image, scan, evidence } satisfies Evaluated;

@@ -65,6 +65,13 @@ export interface ResolvedImage {
    * (index or manifest) digest: the tag was overwritten after the gated push.
    */
   tagMovedTo?: string;
+  /**
+   * Why this index entry could not be gated (a digest that is not valid, one ECR cannot
+   * describe): its scan is reported as not usable, naming the entry, and the gate fails closed.
+   */
+  notGated?: string;
+  /** Attestation manifests of the index left out for this platform (they hold no packages). */
+  attestations?: string[];
 }
 
 export interface AffectedPackage {

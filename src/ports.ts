@@ -26,6 +26,8 @@ export interface EcrPort {
 
 export interface ScanWaitOptions {
   timeoutMs: number;
+  /** scan-settle-seconds in ms: how long zero findings of a (maybe) enhanced scan are re-checked. */
+  settleMs?: number;
   onProgress?: ProgressSink;
   signal?: AbortSignal;
 }

@@ -188,7 +188,7 @@ describe('resolve', () => {
     expect(children).toEqual([{ imageDigest: AMD64 }, { imageDigest: ARM64 }]);
   });
 
-  test('an index whose platforms cannot be described is still gated per platform', async () => {
+  test('index entries ECR cannot describe are not gated silently: each is named, fail closed (issue 18 §2.6)', async () => {
     ecr
       .on(DescribeImagesCommand)
       .resolvesOnce({
@@ -202,12 +202,16 @@ describe('resolve', () => {
           },
         ],
       })
-      .rejectsOnce(awsError('ImageNotFoundException'));
+      .rejects(awsError('ImageNotFoundException'));
     ecr.on(BatchGetImageCommand).resolves({ $metadata, images: [{ imageManifest: buildxIndex }] });
     const images = await adapterWith(fakeClock()).resolve(target(), 'eu-west-1');
     expect(images.map((i) => i.platform)).toEqual(['linux/amd64', 'linux/arm64/v8']);
     expect(images[0]?.pushedAt).toEqual(PUSHED);
     expect(images[0]?.manifestMediaType).toBe(OCI_MANIFEST);
+    expect(images.map((i) => i.notGated)).toEqual([
+      `ECR could not describe manifest ${AMD64} of index ${INDEX} (DescribeImages did not return it)`,
+      `ECR could not describe manifest ${ARM64} of index ${INDEX} (DescribeImages did not return it)`,
+    ]);
   });
 
   test('an index with only attestations is an error naming the index', async () => {
@@ -326,5 +330,141 @@ describe('resolve', () => {
     await expect(adapterWith(fakeClock()).resolve(target(), 'eu-west-1')).rejects.toThrow(
       "Image tag 'v1' was not found",
     );
+  });
+});
+
+describe('issue 18 §2.5: DescribeImages answering for another image is refused', () => {
+  test.each([
+    ['another digest', { imageDigest: ARM64, repositoryName: 'team/app' }],
+    ['another repository', { imageDigest: AMD64, repositoryName: 'team/other' }],
+    ['another registry', { imageDigest: AMD64, registryId: '999999999999' }],
+  ])('%s', async (_name, detail) => {
+    ecr.on(DescribeImagesCommand).resolves({ $metadata, imageDetails: [detail] });
+    const outcome = adapterWith(fakeClock()).resolve(
+      { raw: `team/app@${AMD64}`, repository: 'team/app', digest: AMD64, registryId: REGISTRY },
+      'eu-west-1',
+    );
+    await expect(outcome).rejects.toThrow(UserError);
+    await expect(outcome).rejects.toThrow(
+      /was not gated: ECR DescribeImages, asked for sha256:2+ .*refused/,
+    );
+  });
+});
+
+describe('issue 18 §2.6: index entries are gated, or named and failed closed', () => {
+  const indexOf = (manifests: unknown[]) => JSON.stringify({ mediaType: OCI_INDEX, manifests });
+  const describeAll = () =>
+    ecr.on(DescribeImagesCommand).callsFake((input: DescribeImagesCommandInput) => ({
+      $metadata,
+      imageDetails: (input.imageIds ?? []).map((id) =>
+        id.imageTag
+          ? { imageDigest: INDEX, imageTags: ['v1'], imageManifestMediaType: OCI_INDEX }
+          : { imageDigest: id.imageDigest, imageManifestMediaType: OCI_MANIFEST },
+      ),
+    }));
+
+  test('a nested index is followed and its platforms gated; unknown/unknown without the attestation annotation is gated', async () => {
+    describeAll();
+    const NESTED = d('6');
+    ecr
+      .on(BatchGetImageCommand)
+      .resolvesOnce({
+        $metadata,
+        images: [
+          {
+            imageManifest: indexOf([
+              {
+                mediaType: OCI_MANIFEST,
+                digest: AMD64,
+                platform: { os: 'linux', architecture: 'amd64' },
+              },
+              { mediaType: OCI_INDEX, digest: NESTED },
+              {
+                mediaType: OCI_MANIFEST,
+                digest: ATTEST_A,
+                platform: { os: 'unknown', architecture: 'unknown' },
+              },
+            ]),
+          },
+        ],
+      })
+      .resolvesOnce({
+        $metadata,
+        images: [
+          {
+            imageManifest: indexOf([
+              {
+                mediaType: OCI_MANIFEST,
+                digest: ARM64,
+                platform: { os: 'linux', architecture: 'arm64' },
+              },
+            ]),
+          },
+        ],
+      });
+    const images = await adapterWith(fakeClock()).resolve(target(), 'eu-west-1');
+    expect(images.map((i) => i.imageDigest).sort()).toEqual([AMD64, ARM64, ATTEST_A].sort());
+    expect(images.every((i) => i.notGated === undefined)).toBe(true);
+  });
+
+  test('an entry without a valid digest is a not-gated image naming it; real attestations are listed', async () => {
+    describeAll();
+    ecr.on(BatchGetImageCommand).resolves({
+      $metadata,
+      images: [
+        {
+          imageManifest: indexOf([
+            {
+              mediaType: OCI_MANIFEST,
+              digest: AMD64,
+              platform: { os: 'linux', architecture: 'amd64' },
+            },
+            {
+              mediaType: OCI_MANIFEST,
+              digest: 'sha256:nothex!',
+              platform: { os: 'linux', architecture: 'arm64' },
+            },
+            {
+              mediaType: OCI_MANIFEST,
+              digest: ATTEST_A,
+              annotations: {
+                'vnd.docker.reference.type': 'attestation-manifest',
+                'vnd.docker.reference.digest': AMD64,
+              },
+              platform: { os: 'unknown', architecture: 'unknown' },
+            },
+          ]),
+        },
+      ],
+    });
+    const adapter = adapterWith(fakeClock());
+    const images = await adapter.resolve(target(), 'eu-west-1');
+    expect(images).toHaveLength(2);
+    expect(images[0]?.attestations).toEqual([ATTEST_A]);
+    expect(images[1]?.notGated).toBe(`index ${INDEX}: entry 1 has no valid digest`);
+    const scan = await adapter.waitForScan(images[1]!, { timeoutMs: 60_000 });
+    expect(scan).toMatchObject({ usable: false, status: 'NOT_GATED' });
+    expect(scan.description).toContain('entry 1 has no valid digest');
+  });
+});
+
+describe('issue 19 §3: resolving has a deadline and every call an abort signal', () => {
+  test('a DescribeImages that never answers ends at the resolve deadline with a clear error', async () => {
+    let signalled = false;
+    const hanging = {
+      send: (_command: unknown, options?: { abortSignal?: AbortSignal }) =>
+        new Promise((_, reject) => {
+          signalled = options?.abortSignal !== undefined;
+          options?.abortSignal?.addEventListener('abort', () =>
+            reject(Object.assign(new Error('Request aborted'), { name: 'AbortError' })),
+          );
+        }),
+    } as unknown as ECRClient;
+    const adapter = new EcrAdapter({ clientFor: () => hanging, resolveTimeoutMs: 50 });
+    const outcome = adapter.resolve(target(), 'eu-west-1');
+    await expect(outcome).rejects.toThrow(
+      /Image team\/app:v1 was not gated: ECR DescribeImages did not finish within the 50 ms allowed/,
+    );
+    expect(signalled).toBe(true);
   });
 });

@@ -4,14 +4,20 @@ import {
   type DescribeImageScanFindingsCommandInput,
   type DescribeImageScanFindingsCommandOutput,
   type EnhancedImageScanFinding,
+  GetRegistryScanningConfigurationCommand,
 } from '@aws-sdk/client-ecr';
 import { mockClient } from 'aws-sdk-client-mock';
 import { countBySeverity } from '../../src/aws/findings.js';
 import { MAX_EMPTY_PAGES, MAX_PAGES } from '../../src/aws/scan-read.js';
 import { adapterWith, fakeClock, image } from './ecr-test-kit.js';
+import { registryScanning } from './ecr-test-kit.js';
 
 const ecr = mockClient(ECRClient);
-beforeEach(() => ecr.reset());
+beforeEach(() => {
+  ecr.reset();
+  // Most cases here are about one scan type's answers; the registry says which (scan-type.ts).
+  ecr.on(GetRegistryScanningConfigurationCommand).resolves(registryScanning('BASIC'));
+});
 
 const $metadata = {};
 const INSPECTOR_SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNTRIAGED'] as const;
@@ -171,6 +177,10 @@ describe('enhanced COMPLETE before its findings', () => {
     },
   });
 
+  beforeEach(() => {
+    ecr.on(GetRegistryScanningConfigurationCommand).resolves(registryScanning('ENHANCED'));
+  });
+
   test('zero findings, then findings: re-read until two reads agree', async () => {
     ecr
       .on(DescribeImageScanFindingsCommand)
@@ -182,19 +192,35 @@ describe('enhanced COMPLETE before its findings', () => {
     expect(outcome.findings).toHaveLength(3);
   });
 
-  test('a clean enhanced image costs one confirming read', async () => {
+  test('a clean enhanced image is confirmed over the whole settle window (one read per 5 s)', async () => {
     ecr.on(DescribeImageScanFindingsCommand).resolves(read(0));
-    const outcome = await adapterWith(fakeClock()).waitForScan(image(), { timeoutMs: 600_000 });
-    expect(outcome).toMatchObject({ usable: true, calls: 2 });
+    const clock = fakeClock();
+    const outcome = await adapterWith(clock).waitForScan(image(), {
+      timeoutMs: 600_000,
+      settleMs: 60_000,
+    });
+    expect(outcome).toMatchObject({ usable: true, calls: 13 });
     expect(outcome.findings).toEqual([]);
+    expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBe(60_000);
+    expect(outcome.notes?.join(' ')).toContain('confirmed over the 60 s settle window');
   });
 
   test('whole-scan counts above the findings read trigger a re-read', async () => {
+    const high = (n: number) => ({
+      ...read(0),
+      imageScanFindings: {
+        findingSeverityCounts: { HIGH: 5 },
+        enhancedFindings: Array.from({ length: n }, (_, i) => ({
+          ...enhanced(i),
+          severity: 'HIGH',
+        })),
+      },
+    });
     ecr
       .on(DescribeImageScanFindingsCommand)
-      .resolvesOnce(read(2, { HIGH: 5 }))
-      .resolvesOnce(read(5, { HIGH: 5 }))
-      .resolvesOnce(read(5, { HIGH: 5 }));
+      .resolvesOnce(high(2))
+      .resolvesOnce(high(5))
+      .resolvesOnce(high(5));
     const outcome = await adapterWith(fakeClock()).waitForScan(image(), { timeoutMs: 600_000 });
     expect(outcome.findings).toHaveLength(5);
     expect(outcome.calls).toBe(3);
@@ -208,7 +234,8 @@ describe('enhanced COMPLETE before its findings', () => {
     expect(outcome.calls).toBe(1);
   });
 
-  test('a basic scan with no findings is final at once', async () => {
+  test('a basic scan with no findings (registry BASIC) is final at once', async () => {
+    ecr.on(GetRegistryScanningConfigurationCommand).resolves(registryScanning('BASIC'));
     ecr.on(DescribeImageScanFindingsCommand).resolves({
       $metadata,
       imageScanStatus: { status: 'COMPLETE' },
@@ -223,15 +250,19 @@ describe('enhanced COMPLETE before its findings', () => {
     ecr.on(DescribeImageScanFindingsCommand).callsFake(() => read(n++ === 0 ? 0 : n));
     const clock = fakeClock();
     const outcome = await adapterWith(clock).waitForScan(image(), { timeoutMs: 600_000 });
-    expect(outcome.calls).toBe(4);
+    // First read (zero), one settle read (findings appear), then at most 3 re-reads.
+    expect(outcome.calls).toBe(5);
     expect(outcome.usable).toBe(true);
     expect(outcome.notes?.join(' ')).toContain('still changing');
 
     ecr.reset();
+    ecr.on(GetRegistryScanningConfigurationCommand).resolves(registryScanning('ENHANCED'));
     ecr.on(DescribeImageScanFindingsCommand).resolves(read(0));
     const short = fakeClock();
     const late = await adapterWith(short).waitForScan(image(), { timeoutMs: 1_000 });
     expect(short.sleeps.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1_000);
-    expect(late.usable).toBe(true);
+    // Zero findings not confirmed over the settle window: fail closed, saying so.
+    expect(late).toMatchObject({ usable: false, status: 'UNCONFIRMED' });
+    expect(late.description).toContain('settle window (scan-settle-seconds)');
   });
 });

@@ -4,14 +4,20 @@ import {
   ScanNotFoundException,
   StartImageScanCommand,
   type DescribeImageScanFindingsCommandOutput,
+  GetRegistryScanningConfigurationCommand,
 } from '@aws-sdk/client-ecr';
 import { mockClient } from 'aws-sdk-client-mock';
 import { UserError } from '../../src/errors.js';
 import type { ProgressEvent } from '../../src/ports.js';
 import { adapterWith, awsError, fakeClock, image, REGISTRY } from './ecr-test-kit.js';
+import { registryScanning } from './ecr-test-kit.js';
 
 const ecr = mockClient(ECRClient);
-beforeEach(() => ecr.reset());
+beforeEach(() => {
+  ecr.reset();
+  // Most cases here are about one scan type's answers; the registry says which (scan-type.ts).
+  ecr.on(GetRegistryScanningConfigurationCommand).resolves(registryScanning('BASIC'));
+});
 
 const $metadata = {};
 const status = (s: string, description?: string): DescribeImageScanFindingsCommandOutput => ({
@@ -52,7 +58,8 @@ describe('waitForScan status paths', () => {
     ]);
     expect(events.every((e) => e.phase === 'scan')).toBe(true);
     expect(clock.sleeps).toEqual([2_000, 2_500]);
-    expect(adapter.callCount()).toBe(3);
+    // + one GetRegistryScanningConfiguration per region and run.
+    expect(adapter.callCount()).toBe(4);
     const input = ecr.commandCalls(DescribeImageScanFindingsCommand)[0]?.args[0].input;
     expect(input).toMatchObject({
       registryId: REGISTRY,

@@ -1,5 +1,5 @@
 // Shared by the ECR adapter tests: SDK env, a fake clock, AWS-shaped errors and an image.
-import { ECRClient } from '@aws-sdk/client-ecr';
+import { ECRClient, type GetRegistryScanningConfigurationCommandOutput } from '@aws-sdk/client-ecr';
 import { EcrAdapter } from '../../src/aws/ecr.js';
 import type { ResolvedImage } from '../../src/model.js';
 
@@ -67,4 +67,12 @@ export function image(overrides: Partial<ResolvedImage> = {}): ResolvedImage {
     imageTags: ['v1'],
     ...overrides,
   };
+}
+
+/** GetRegistryScanningConfiguration's answer for `registryId` (the caller's own registry). */
+export function registryScanning(
+  scanType: 'BASIC' | 'ENHANCED',
+  registryId = REGISTRY,
+): GetRegistryScanningConfigurationCommandOutput {
+  return { $metadata: {}, registryId, scanningConfiguration: { scanType, rules: [] } };
 }

@@ -86,11 +86,17 @@ test('ScanNotFound then the recorded Splunk response: 104 findings, times as Dat
       body: { __type: 'ScanNotFoundException', message: 'Image scan does not exist' },
     },
     splunkComplete,
+    {
+      status: 200,
+      body: { registryId: '111111111111', scanningConfiguration: { scanType: 'BASIC', rules: [] } },
+    },
   ];
   const outcome = await adapter().waitForScan(image(), { timeoutMs: 60_000 });
+  // The registry's scan type is asked once a scan is done (scan-type.ts).
   expect(targets).toEqual([
     'AmazonEC2ContainerRegistry_V20150921.DescribeImageScanFindings',
     'AmazonEC2ContainerRegistry_V20150921.DescribeImageScanFindings',
+    'AmazonEC2ContainerRegistry_V20150921.GetRegistryScanningConfiguration',
   ]);
   expect(outcome).toMatchObject({ status: 'COMPLETE', usable: true, type: 'BASIC', calls: 2 });
   expect(outcome.completedAt).toEqual(new Date('2021-08-11T11:30:16Z'));

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   DOCKER_MANIFEST,
   DOCKER_MANIFEST_LIST,
@@ -7,10 +9,11 @@ import {
   parseImageIndex,
 } from '../../src/aws/manifest.js';
 
+const REALWORLD = join(process.cwd(), '..', 'shared', 'data', 'realworld');
 const d = (c: string) => `sha256:${c.repeat(64)}`;
 
 describe('parseImageIndex', () => {
-  test('keeps platforms, drops attestations by annotation and by unknown/unknown', () => {
+  test('keeps platforms and unknown/unknown manifests; drops only annotated attestations, listing them', () => {
     const parsed = parseImageIndex(
       JSON.stringify({
         schemaVersion: 2,
@@ -40,15 +43,19 @@ describe('parseImageIndex', () => {
         ],
       }),
     );
+    // issue 18 §2.6: unknown/unknown without the buildx annotation is not proof of an
+    // attestation; it is gated.
     expect(parsed.manifests).toEqual([
       { digest: d('a'), mediaType: OCI_MANIFEST, platform: 'linux/amd64' },
       { digest: d('b'), mediaType: OCI_MANIFEST, platform: 'linux/arm/v7' },
+      { digest: d('e'), mediaType: OCI_MANIFEST, platform: 'unknown/unknown' },
     ]);
-    expect(parsed.attestations).toBe(2);
-    expect(parsed.skipped).toEqual([]);
+    expect(parsed.attestations).toEqual([{ digest: d('c') }]);
+    expect(parsed.invalid).toEqual([]);
+    expect(parsed.nested).toEqual([]);
   });
 
-  test('a Docker manifest list without platform on one entry keeps it; nested indexes and bad digests are skipped', () => {
+  test('a Docker manifest list without platform on one entry keeps it; nested indexes and bad digests are named', () => {
     const parsed = parseImageIndex(
       JSON.stringify({
         mediaType: DOCKER_MANIFEST_LIST,
@@ -62,10 +69,27 @@ describe('parseImageIndex', () => {
       }),
     );
     expect(parsed.manifests).toEqual([{ digest: d('1'), mediaType: DOCKER_MANIFEST }]);
-    expect(parsed.skipped).toEqual([
-      `${d('2')}: nested index`,
-      'entry 2: no valid digest',
-      'entry 4: no valid digest',
+    expect(parsed.nested).toEqual([d('2')]);
+    expect(parsed.invalid).toEqual(['entry 2 has no valid digest', 'entry 4 has no valid digest']);
+  });
+
+  test('the real buildkit index (../shared/data/realworld/oci-index-attestation.json): one platform, its attestation listed', () => {
+    const entry = JSON.parse(
+      readFileSync(join(REALWORLD, 'oci-index-attestation.json'), 'utf8'),
+    ) as { index: unknown };
+    const parsed = parseImageIndex(JSON.stringify(entry.index));
+    expect(parsed.manifests).toEqual([
+      {
+        digest: 'sha256:23678f31b3b3586c4fb318aecfe64a96a1f0916ba8faf9b2be2abee63fa9e827',
+        mediaType: OCI_MANIFEST,
+        platform: 'linux/amd64',
+      },
+    ]);
+    expect(parsed.attestations).toEqual([
+      {
+        digest: 'sha256:02cb9aa7600e73fcf41ee9f0f19cc03122b2d8be43d41ce4b21335118f5dd943',
+        for: 'sha256:23678f31b3b3586c4fb318aecfe64a96a1f0916ba8faf9b2be2abee63fa9e827',
+      },
     ]);
   });
 

@@ -133,7 +133,9 @@ test('enhanced COMPLETE arrives before its findings', async () => {
   clock.advance(150);
   const early = await findingsOf('inspected', 'v1');
   expect(early.imageScanStatus?.status).toBe('COMPLETE');
-  expect(early.imageScanFindings?.enhancedFindings).toEqual([]);
+  // The real answer of aws/aws-sdk#289: enhanced, yet only the basic key, empty.
+  expect(early.imageScanFindings?.findings).toEqual([]);
+  expect(early.imageScanFindings?.enhancedFindings).toBeUndefined();
   expect(early.imageScanFindings?.findingSeverityCounts).toBeUndefined();
   clock.advance(300);
   const late = await findingsOf('inspected', 'v1');

@@ -5,6 +5,7 @@ import type { FaultCase } from './fault-world.js';
 
 const SCAN = 'DescribeImageScanFindings';
 const IMAGES = 'DescribeImages';
+const REGISTRY_CONFIG = 'GetRegistryScanningConfiguration';
 
 const on = (operation: string, fault: Omit<FaultSpec, 'operation'>): FaultSpec => ({
   ...fault,
@@ -566,5 +567,110 @@ export const ECR_CASES: FaultCase[] = [
     fault: 'Every ECR call takes 1.5 s',
     setup: { faults: [{ kind: 'latency', service: 'ecr', latencyMs: 1500 }] },
     expect: { code: 0, result: 'warn', rules: ['medium'], scanStatus: 'COMPLETE' },
+  },
+  // Issue 18 §2 / §4.5 and issue 19 §3: answers that passed with exit 0 or held the step.
+  {
+    id: 'ecr-enhanced-complete-before-findings',
+    area: 'ECR',
+    fault:
+      'Enhanced COMPLETE with only {"findings": []}; the 2 HIGH findings arrive 3 s later (aws/aws-sdk#289)',
+    setup: {
+      scanType: 'ENHANCED',
+      scan: {
+        timeline: [{ status: 'COMPLETE' }],
+        enhancedFindings: enhancedFindings(2, { HIGH: 1 }, { repository: 'app' }),
+        findingsAfterMs: 3_000,
+      },
+    },
+    inputs: { 'scan-settle-seconds': '5' },
+    expect: { code: 1, result: 'fail', rules: ['high'], scanStatus: 'COMPLETE' },
+  },
+  {
+    id: 'ecr-registry-scanning-config-denied',
+    area: 'ECR',
+    fault: 'AccessDenied on GetRegistryScanningConfiguration; enhanced ACTIVE before its findings',
+    setup: {
+      scanType: 'ENHANCED',
+      scan: {
+        timeline: [{ status: 'ACTIVE' }],
+        enhancedFindings: enhancedFindings(1, { CRITICAL: 1 }, { repository: 'app' }),
+        findingsAfterMs: 2_000,
+      },
+      faults: [on(REGISTRY_CONFIG, { kind: 'accessDenied' })],
+    },
+    inputs: { 'scan-settle-seconds': '4' },
+    expect: { code: 1, result: 'fail', rules: ['critical'], scanStatus: 'ACTIVE' },
+  },
+  {
+    id: 'ecr-unknown-severity',
+    area: 'ECR',
+    fault: 'A finding with severity "SEVERE" (a word ECR does not document)',
+    setup: {
+      faults: [
+        on(SCAN, {
+          kind: 'respond',
+          body: {
+            imageScanStatus: { status: 'COMPLETE' },
+            imageScanFindings: { findings: [{ name: 'CVE-2024-9', severity: 'SEVERE' }] },
+          },
+        }),
+      ],
+    },
+    // The entry stays in the report (as UNDEFINED); the read fails closed on it.
+    expect: {
+      code: 1,
+      result: 'fail',
+      rules: ['scan-incomplete', 'undefined'],
+      scanStatus: 'FINDINGS_INCOMPLETE',
+      log: "'SEVERE'",
+    },
+  },
+  {
+    id: 'ecr-complete-without-findings',
+    area: 'ECR',
+    fault: 'COMPLETE with no imageScanFindings at all, every time',
+    setup: {
+      faults: [on(SCAN, { kind: 'respond', body: { imageScanStatus: { status: 'COMPLETE' } } })],
+    },
+    expect: {
+      code: 1,
+      result: 'fail',
+      rules: ['scan-incomplete'],
+      scanStatus: 'TIMEOUT',
+      log: 'COMPLETE with no imageScanFindings',
+    },
+  },
+  {
+    id: 'ecr-counts-without-findings',
+    area: 'ECR',
+    fault: 'findingSeverityCounts says CRITICAL: 3, no finding is returned, also on re-read',
+    setup: {
+      faults: [
+        on(SCAN, {
+          kind: 'respond',
+          body: {
+            imageScanStatus: { status: 'COMPLETE' },
+            imageScanFindings: { findings: [], findingSeverityCounts: { CRITICAL: 3 } },
+          },
+        }),
+      ],
+    },
+    expect: { code: 1, result: 'fail', rules: ['critical'], scanStatus: 'COMPLETE' },
+  },
+  {
+    id: 'ecr-start-scan-quota',
+    area: 'ECR',
+    fault: 'Never scanned; StartImageScan refused with LimitExceededException',
+    setup: {
+      scan: null,
+      faults: [
+        on('StartImageScan', {
+          kind: 'error',
+          errorType: 'LimitExceededException',
+          message: 'The scan quota per image has been exceeded.',
+        }),
+      ],
+    },
+    expect: { code: 1, result: 'fail', rules: ['scan-incomplete'], scanStatus: 'NOT_FOUND' },
   },
 ];

@@ -181,10 +181,11 @@ read is \`scan-incomplete\` (\`fail\`). Only \`mode: audit\` (exit 0, result sti
 
 | Wait | Bound |
 | --- | --- |
-| Scan (DescribeImageScanFindings, StartImageScan) | \`scan-timeout\`; a call still unanswered 5 s after it is abandoned |
+| Scan (DescribeImageScanFindings, StartImageScan) | \`scan-timeout\` for all scan waiting of the step (every image and platform, settle windows included); a call still unanswered 5 s after it is abandoned |
+| Registry scan type (GetRegistryScanningConfiguration) | 10 s, once per region; then the type is unknown (zero findings confirmed as if enhanced) |
 | Push in CloudTrail (LookupEvents) | \`uploader-timeout\`; a call still unanswered 5 s after it is abandoned |
 | Pushes around a found push (baseline, tag overwrites) | 60 s, then the baseline is reported partial |
-| Resolving the image (DescribeImages, BatchGetImage) | the SDK's: 30 s a request, 6 attempts, then a clear error |
+| Resolving the image (DescribeImages, BatchGetImage) | 60 s per image; every call carries an abort signal, so a hung answer or one that trickles its body ends there with a clear error |
 | PR comment | 30 s a request; a failure is a warning |
 
 ## Fault corpus (${faults} cases)

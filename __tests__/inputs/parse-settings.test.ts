@@ -33,6 +33,7 @@ describe('defaults', () => {
       levels: Object.fromEntries(RULE_IDS.map((id) => [id, RULES[id].defaultLevel])),
       riskThreshold: null,
       scanTimeoutSeconds: 600,
+      scanSettleSeconds: 60,
       knownUploaders: [],
       uploaderHistoryDays: 30,
       uploaderTimeoutSeconds: 300,

@@ -1,151 +1,48 @@
 // Tag/digest → the manifests to gate. A single-platform image costs one DescribeImages; an image
 // index costs one more BatchGetImage (to read the index) and one DescribeImages for its platforms.
-import type { BatchGetImageCommandOutput, ImageDetail, ImageIdentifier } from '@aws-sdk/client-ecr';
+import type { ImageDetail, ImageIdentifier } from '@aws-sdk/client-ecr';
 import { UserError } from '../errors.js';
 import type { ImageTarget, ResolvedImage } from '../model.js';
-import { awsErrorName, translateAwsError, type AwsErrorContext } from './aws-errors.js';
+import { awsErrorName, translateAwsError } from './aws-errors.js';
 import type { EcrCalls } from './ecr-calls.js';
+import { describeChildren, readIndex } from './ecr-index.js';
 import {
-  ACCEPTED_MEDIA_TYPES,
-  isIndexMediaType,
-  parseImageIndex,
-  type PlatformManifest,
-} from './manifest.js';
+  RESOLVE_TIMEOUT_MS,
+  base,
+  checkAnswer,
+  describe,
+  failure,
+  scopeFor,
+  type ResolveOptions,
+  type Scope,
+} from './ecr-scope.js';
+import { isIndexMediaType, type PlatformManifest } from './manifest.js';
 
-// DescribeImages takes at most 100 image ids per call.
-const IDS_PER_CALL = 100;
+export { RESOLVE_TIMEOUT_MS, type ResolveOptions } from './ecr-scope.js';
+
 // Docker's own default when a reference names neither tag nor digest.
 const DEFAULT_TAG = 'latest';
-
-interface Scope {
-  calls: EcrCalls;
-  region: string;
-  repositoryName: string;
-  registryId?: string;
-  context: AwsErrorContext;
-}
-
-function scopeFor(calls: EcrCalls, target: ImageTarget, region: string): Scope {
-  const context: AwsErrorContext = {
-    service: 'ecr',
-    operation: 'DescribeImages',
-    region,
-    repository: target.repository,
-  };
-  if (target.registryId) context.registryId = target.registryId;
-  if (target.tag) context.imageTag = target.tag;
-  if (target.digest) context.imageDigest = target.digest;
-  return {
-    calls,
-    region,
-    repositoryName: target.repository,
-    ...(target.registryId ? { registryId: target.registryId } : {}),
-    context,
-  };
-}
-
-function base(scope: Scope) {
-  return {
-    repositoryName: scope.repositoryName,
-    ...(scope.registryId ? { registryId: scope.registryId } : {}),
-  };
-}
-
-async function describe(scope: Scope, imageIds: ImageIdentifier[]): Promise<ImageDetail[]> {
-  try {
-    const out = await scope.calls.describeImages(scope.region, { ...base(scope), imageIds });
-    return out.imageDetails ?? [];
-  } catch (error) {
-    throw translateAwsError(error, { ...scope.context, operation: 'DescribeImages' });
-  }
-}
 
 /** Where the tag points now, or undefined when the tag no longer exists. */
 async function currentDigestOfTag(scope: Scope, tag: string): Promise<string | undefined> {
   try {
-    const out = await scope.calls.describeImages(scope.region, {
-      ...base(scope),
-      imageIds: [{ imageTag: tag }],
-    });
-    return out.imageDetails?.[0]?.imageDigest;
+    const out = await scope.calls.describeImages(
+      scope.region,
+      { ...base(scope), imageIds: [{ imageTag: tag }] },
+      scope.signal,
+    );
+    const detail = out.imageDetails?.[0];
+    if (detail) checkAnswer(scope, detail, { imageTag: tag });
+    return detail?.imageDigest;
   } catch (error) {
-    if (awsErrorName(error) === 'ImageNotFoundException') return undefined;
-    throw translateAwsError(error, {
+    if (error instanceof UserError) throw error;
+    if (awsErrorName(error) === 'ImageNotFoundException' && !scope.signal.aborted) return undefined;
+    throw failure(scope, error, {
       ...scope.context,
       operation: 'DescribeImages',
       imageTag: tag,
     });
   }
-}
-
-async function readIndex(scope: Scope, indexDigest: string): Promise<PlatformManifest[]> {
-  const context = { ...scope.context, operation: 'BatchGetImage', imageDigest: indexDigest };
-  let out: BatchGetImageCommandOutput;
-  try {
-    out = await scope.calls.batchGetImage(scope.region, {
-      ...base(scope),
-      imageIds: [{ imageDigest: indexDigest }],
-      acceptedMediaTypes: [...ACCEPTED_MEDIA_TYPES],
-    });
-  } catch (error) {
-    throw translateAwsError(error, context);
-  }
-  const manifest = out.images?.[0]?.imageManifest;
-  if (!manifest) {
-    const failure = out.failures?.[0];
-    const reason = failure
-      ? `${failure.failureCode ?? 'failure'}: ${failure.failureReason ?? 'no reason given'}`
-      : 'no manifest returned';
-    throw new UserError(
-      `Could not read image index ${indexDigest} in repository '${scope.repositoryName}' ` +
-        `(${scope.region}) with ecr:BatchGetImage (${reason}).`,
-      'aws',
-    );
-  }
-  let parsed;
-  try {
-    parsed = parseImageIndex(manifest);
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    throw new UserError(
-      `Image ${indexDigest} in repository '${scope.repositoryName}' is labelled an image index ` +
-        `but ${why}.`,
-      'aws',
-    );
-  }
-  if (parsed.manifests.length === 0) {
-    throw new UserError(
-      `Image index ${indexDigest} in repository '${scope.repositoryName}' has no platform ` +
-        `manifest to gate (${parsed.attestations} attestation(s)` +
-        `${parsed.skipped.length > 0 ? `, skipped: ${parsed.skipped.join('; ')}` : ''}).`,
-      'aws',
-    );
-  }
-  return parsed.manifests;
-}
-
-async function describeChildren(
-  scope: Scope,
-  manifests: readonly PlatformManifest[],
-): Promise<Map<string, ImageDetail>> {
-  const byDigest = new Map<string, ImageDetail>();
-  for (let start = 0; start < manifests.length; start += IDS_PER_CALL) {
-    const ids = manifests
-      .slice(start, start + IDS_PER_CALL)
-      .map((m): ImageIdentifier => ({ imageDigest: m.digest }));
-    try {
-      const out = await scope.calls.describeImages(scope.region, { ...base(scope), imageIds: ids });
-      for (const detail of out.imageDetails ?? []) {
-        if (detail.imageDigest) byDigest.set(detail.imageDigest, detail);
-      }
-    } catch (error) {
-      // The platforms are gated all the same; they only lack their own tags and push time.
-      if (awsErrorName(error) !== 'ImageNotFoundException') {
-        throw translateAwsError(error, { ...scope.context, operation: 'DescribeImages' });
-      }
-    }
-  }
-  return byDigest;
 }
 
 function resolvedFrom(
@@ -175,9 +72,10 @@ export async function resolveTarget(
   calls: EcrCalls,
   target: ImageTarget,
   defaultRegion: string,
+  options: ResolveOptions = { timeoutMs: RESOLVE_TIMEOUT_MS },
 ): Promise<ResolvedImage[]> {
   const region = target.region ?? defaultRegion;
-  const scope = scopeFor(calls, target, region);
+  const scope = scopeFor(calls, target, region, options);
   const tag = target.tag ?? (target.digest ? undefined : DEFAULT_TAG);
   if (tag && !target.tag) scope.context.imageTag = tag;
   const id: ImageIdentifier = target.digest ? { imageDigest: target.digest } : { imageTag: tag };
@@ -191,6 +89,7 @@ export async function resolveTarget(
       scope.context,
     );
   }
+  checkAnswer(scope, detail, id);
   const digest = detail.imageDigest;
 
   let tagMovedTo: string | undefined;
@@ -208,9 +107,9 @@ export async function resolveTarget(
     return [withTagState(resolvedFrom(target, scope, detail, digest))];
   }
 
-  const manifests = await readIndex(scope, digest);
-  const children = await describeChildren(scope, manifests);
-  return manifests.map((manifest) => {
+  const contents = await readIndex(scope, digest);
+  const children = await describeChildren(scope, contents.manifests);
+  const fromIndex = (manifest: PlatformManifest): ResolvedImage => {
     const child = children.get(manifest.digest);
     const image = resolvedFrom(
       target,
@@ -225,6 +124,32 @@ export async function resolveTarget(
     if (manifest.platform) image.platform = manifest.platform;
     image.indexDigest = digest;
     if (detail.imagePushedAt) image.indexPushedAt = detail.imagePushedAt;
+    if (!child) {
+      image.notGated = `ECR could not describe manifest ${manifest.digest} of index ${digest} (DescribeImages did not return it)`;
+    }
+    const attestations = contents.attestations
+      .filter((a) => a.for === manifest.digest)
+      .map((a) => a.digest);
+    if (attestations.length > 0) image.attestations = attestations;
     return withTagState(image);
+  };
+  const images = contents.manifests.map(fromIndex);
+  // Attestations that name no manifest of this index are listed with the first one.
+  const placed = new Set(images.flatMap((image) => image.attestations ?? []));
+  const loose = contents.attestations.map((a) => a.digest).filter((d) => !placed.has(d));
+  const first = images[0];
+  if (first && loose.length > 0) first.attestations = [...(first.attestations ?? []), ...loose];
+  contents.notGated.forEach((why, position) => {
+    const image = resolvedFrom(
+      target,
+      scope,
+      { ...detail, imageTags: [] },
+      `${digest}#${position}`,
+    );
+    delete image.manifestMediaType;
+    image.indexDigest = digest;
+    image.notGated = why;
+    images.push(withTagState(image));
   });
+  return images;
 }

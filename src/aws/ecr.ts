@@ -4,16 +4,21 @@ import type { ECRClient } from '@aws-sdk/client-ecr';
 import type { ImageTarget, ResolvedImage, ScanOutcome } from '../model.js';
 import type { EcrPort, ScanWaitOptions } from '../ports.js';
 import { countingEcrCalls, type EcrCalls } from './ecr-calls.js';
-import { resolveTarget } from './ecr-resolve.js';
+import { RESOLVE_TIMEOUT_MS, resolveTarget } from './ecr-resolve.js';
+import { registryScanTypes, type ScanTypeLookup } from './scan-type.js';
 import { waitForScanOf } from './scan-wait.js';
 
 export interface EcrAdapterDeps {
   clientFor: (region: string) => ECRClient;
+  /** Client for StartImageScan alone, built with one attempt (see ecr-calls.ts). */
+  startClientFor?: (region: string) => ECRClient;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   now?: () => number;
   random?: () => number;
   /** Account of the credentials in use, when known: sharpens cross-account messages. */
   callerAccountId?: string;
+  /** Deadline of resolving one image (DescribeImages + BatchGetImage); default RESOLVE_TIMEOUT_MS. */
+  resolveTimeoutMs?: number;
 }
 
 /** setTimeout that ends early (without throwing) when the signal aborts; callers check the signal. */
@@ -38,29 +43,43 @@ export class EcrAdapter implements EcrPort {
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly now: () => number;
   private readonly random: () => number;
+  private readonly scanTypes: ScanTypeLookup;
+  /**
+   * scan-timeout bounds the step's scan waiting, not each manifest (issue 19 §3): the first wait
+   * fixes the deadline and every later one (platforms of an index, other images) gets what is left.
+   */
+  private scanDeadline: number | undefined;
 
   constructor(private readonly deps: EcrAdapterDeps) {
-    this.calls = countingEcrCalls(deps.clientFor);
+    this.calls = countingEcrCalls(deps.clientFor, deps.startClientFor);
     this.sleep = deps.sleep ?? abortableSleep;
     this.now = deps.now ?? Date.now;
     this.random = deps.random ?? Math.random;
+    this.scanTypes = registryScanTypes(this.calls);
   }
 
   resolve(target: ImageTarget, region: string): Promise<ResolvedImage[]> {
-    return resolveTarget(this.calls, target, region);
+    return resolveTarget(this.calls, target, region, {
+      timeoutMs: this.deps.resolveTimeoutMs ?? RESOLVE_TIMEOUT_MS,
+    });
   }
 
   waitForScan(image: ResolvedImage, options: ScanWaitOptions): Promise<ScanOutcome> {
+    const configured = Math.max(0, options.timeoutMs);
+    this.scanDeadline ??= this.now() + configured;
+    const left = Math.max(0, Math.min(configured, this.scanDeadline - this.now()));
     return waitForScanOf(
       {
         calls: this.calls,
         sleep: this.sleep,
         now: this.now,
         random: this.random,
+        scanType: (img, signal) => this.scanTypes(img.region, img.registryId || undefined, signal),
+        mayStartScan: configured > 0,
         ...(this.deps.callerAccountId ? { callerAccountId: this.deps.callerAccountId } : {}),
       },
       image,
-      options,
+      { ...options, timeoutMs: left },
     );
   }
 

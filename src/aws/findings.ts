@@ -21,10 +21,37 @@ export function objectsOf<T extends object>(value: unknown): T[] {
   return value.filter((item): item is T => typeof item === 'object' && item !== null);
 }
 
-/** Scanner severity → ours. Inspector's UNTRIAGED and anything unknown become UNDEFINED. */
+/**
+ * Every severity word ECR's two scanners document: Clair's five plus UNDEFINED, and Inspector's
+ * UNTRIAGED (https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ImageScanFinding.html,
+ * API_EnhancedImageScanFinding.html). Anything else is a word the gate does not understand.
+ */
+const KNOWN_SCANNER_SEVERITIES = new Set<string>([...SEVERITIES, 'UNTRIAGED']);
+
+/** Scanner severity → ours. Inspector's UNTRIAGED becomes UNDEFINED. */
 export function toSeverity(raw: unknown): Severity {
   const upper = (text(raw) ?? '').trim().toUpperCase();
   return (SEVERITIES as readonly string[]).includes(upper) ? (upper as Severity) : 'UNDEFINED';
+}
+
+/**
+ * True for a severity the gate understands. `SEVERE`, `""`, `CRITICAL` with a zero-width space or
+ * a vendor's own word are not: scored as UNDEFINED they would count for nothing, so the read that
+ * carries one fails closed instead (issue 18 §2.2).
+ */
+export function isKnownSeverity(raw: unknown): boolean {
+  const value = text(raw);
+  return value !== undefined && KNOWN_SCANNER_SEVERITIES.has(value.trim().toUpperCase());
+}
+
+/** A scanner's value shown safely in a message: short, invisible characters spelled out. */
+export function showScannerValue(raw: unknown): string {
+  const value = typeof raw === 'string' ? raw.slice(0, 40) : String(raw).slice(0, 40);
+  const shown = value.replace(
+    /[^\x20-\x7e]/gu,
+    (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
+  );
+  return `'${shown}'${typeof raw === 'string' && raw.length > 40 ? '…' : ''}`;
 }
 
 function parseScore(text: string | undefined): number | undefined {

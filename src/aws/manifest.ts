@@ -25,12 +25,20 @@ export interface PlatformManifest {
   platform?: string;
 }
 
+export interface Attestation {
+  digest: string;
+  /** The manifest it attests (`vnd.docker.reference.digest`), when named. */
+  for?: string;
+}
+
 export interface ParsedIndex {
   manifests: PlatformManifest[];
-  /** Entries left out as attestations. */
-  attestations: number;
-  /** Entries left out for another reason (nested index, no digest), with why. */
-  skipped: string[];
+  /** Entries left out as attestations: only those buildx marks as such. */
+  attestations: Attestation[];
+  /** Nested indexes: their own manifests must be gated too. */
+  nested: string[];
+  /** Entries that cannot be gated (no valid digest), with where they are. */
+  invalid: string[];
 }
 
 const DIGEST = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
@@ -45,9 +53,15 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-function isAttestation(entry: Record<string, unknown>, os?: string, arch?: string): boolean {
+/**
+ * Only what buildx itself marks as an attestation (annotation `vnd.docker.reference.type:
+ * attestation-manifest`; https://github.com/moby/buildkit/blob/master/docs/attestations/attestation-storage.md,
+ * ../shared/data/realworld/oci-index-attestation.json). An `unknown/unknown` platform alone is not
+ * proof: such a manifest is gated like any other (issue 18 §2.6).
+ */
+function isAttestation(entry: Record<string, unknown>): boolean {
   const type = text(record(entry.annotations)?.['vnd.docker.reference.type']);
-  return type === 'attestation-manifest' || (os === 'unknown' && arch === 'unknown');
+  return type === 'attestation-manifest';
 }
 
 /**
@@ -64,25 +78,26 @@ export function parseImageIndex(manifestJson: string): ParsedIndex {
   const entries = record(parsed)?.manifests;
   if (!Array.isArray(entries)) throw new Error('the image index has no "manifests" list');
 
-  const result: ParsedIndex = { manifests: [], attestations: 0, skipped: [] };
+  const result: ParsedIndex = { manifests: [], attestations: [], nested: [], invalid: [] };
   const seen = new Set<string>();
   for (const [position, raw] of entries.entries()) {
     const entry = record(raw);
     const digest = text(entry?.digest);
     if (!entry || !digest || !DIGEST.test(digest)) {
-      result.skipped.push(`entry ${position}: no valid digest`);
+      result.invalid.push(`entry ${position} has no valid digest`);
       continue;
     }
     const mediaType = text(entry.mediaType);
     const platform = record(entry.platform);
     const os = text(platform?.os);
     const arch = text(platform?.architecture);
-    if (isAttestation(entry, os, arch)) {
-      result.attestations += 1;
+    if (isAttestation(entry)) {
+      const target = text(record(entry.annotations)?.['vnd.docker.reference.digest']);
+      result.attestations.push({ digest, ...(target ? { for: target } : {}) });
       continue;
     }
     if (isIndexMediaType(mediaType)) {
-      result.skipped.push(`${digest}: nested index`);
+      if (!result.nested.includes(digest)) result.nested.push(digest);
       continue;
     }
     if (seen.has(digest)) continue;

@@ -8,7 +8,13 @@ import type {
   ImageScanFinding,
 } from '@aws-sdk/client-ecr';
 import type { Finding, ScanType } from '../model.js';
-import { normalizeBasic, normalizeEnhanced, objectsOf } from './findings.js';
+import {
+  isKnownSeverity,
+  normalizeBasic,
+  normalizeEnhanced,
+  objectsOf,
+  showScannerValue,
+} from './findings.js';
 
 /** 1,000 pages × 100 enhanced findings is far beyond any real image. */
 export const MAX_PAGES = 1000;
@@ -37,6 +43,15 @@ export interface ScanRead {
   incomplete?: string;
   /** Findings entries without a readable severity (not an object, severity not text). */
   unreadable?: number;
+  /** Severity words the gate does not understand, as sent (a few, for the message). */
+  unknownSeverities?: string[];
+  /** First page's `findingSeverityCounts`, per severity as sent. */
+  claimedCounts?: Record<string, number>;
+  /**
+   * A final status whose findings are missing or not a list (no `imageScanFindings`,
+   * `findings: null`): not "no findings" but a malformed answer, said in these words.
+   */
+  malformed?: string;
 }
 
 /**
@@ -68,6 +83,14 @@ function addPage(read: ScanRead, page: DescribeImageScanFindingsCommandOutput): 
     normalizeEnhanced,
   );
   read.findings.push(...basic, ...enhanced);
+  for (const list of [findings?.findings, findings?.enhancedFindings]) {
+    for (const item of objectsOf<{ severity?: unknown }>(list)) {
+      if (typeof item.severity !== 'string' || isKnownSeverity(item.severity)) continue;
+      const unknown = (read.unknownSeverities ??= []);
+      const shown = showScannerValue(item.severity);
+      if (unknown.length < 5 && !unknown.includes(shown)) unknown.push(shown);
+    }
+  }
   const unreadable =
     unreadableEntries(findings?.findings) + unreadableEntries(findings?.enhancedFindings);
   if (unreadable > 0) read.unreadable = (read.unreadable ?? 0) + unreadable;
@@ -103,8 +126,17 @@ export async function readScan(
       (sum: number, n) => sum + (typeof n === 'number' ? n : 0),
       0,
     );
+    read.claimedCounts = {};
+    for (const [severity, n] of Object.entries(summary.findingSeverityCounts)) {
+      if (typeof n === 'number' && Number.isFinite(n) && n > 0) read.claimedCounts[severity] = n;
+    }
   }
   if (!final(read.status)) return read;
+  const malformed = malformedFindings(first);
+  if (malformed) {
+    read.malformed = malformed;
+    return read;
+  }
 
   let emptyRun = addPage(read, first) === 0 ? 1 : 0;
   const seenTokens = new Set<string>();
@@ -131,7 +163,26 @@ export async function readScan(
   if (read.unreadable && !read.incomplete) {
     read.incomplete = `ECR sent ${read.unreadable} finding entr${read.unreadable === 1 ? 'y' : 'ies'} without a readable severity`;
   }
+  if (read.unknownSeverities && !read.incomplete) {
+    read.incomplete = `ECR sent finding severit${read.unknownSeverities.length === 1 ? 'y' : 'ies'} ${read.unknownSeverities.join(', ')} that the gate does not understand (known: CRITICAL, HIGH, MEDIUM, LOW, INFORMATIONAL, UNDEFINED, UNTRIAGED)`;
+  }
   return read;
+}
+
+/**
+ * A COMPLETE or ACTIVE answer must carry a findings list (`[]` when clean: every real response in
+ * ../shared/data/realworld/ecr-scan-responses.json does, the aws-sdk#289 one included). Without
+ * one, "no findings" would be a guess.
+ */
+function malformedFindings(page: DescribeImageScanFindingsCommandOutput): string | undefined {
+  const findings: unknown = page.imageScanFindings;
+  if (findings === undefined || findings === null) return 'no imageScanFindings';
+  if (typeof findings !== 'object') return 'imageScanFindings is not an object';
+  const { findings: basic, enhancedFindings: enhanced } = findings as Record<string, unknown>;
+  if (Array.isArray(basic) || Array.isArray(enhanced)) return undefined;
+  if (basic === null) return 'findings: null';
+  if (enhanced === null) return 'enhancedFindings: null';
+  return 'no findings list in imageScanFindings';
 }
 
 /** Two reads describe the same findings (same ids, same number of each). */

@@ -1,6 +1,5 @@
 // Our own wait for a usable scan. Not the SDK waiter: it treats ACTIVE (enhanced scanning's
 // "done") and every error as "retry", so under enhanced scanning it can only time out.
-import type { ScanStatus } from '@aws-sdk/client-ecr';
 import type { ResolvedImage, ScanOutcome, ScanType } from '../model.js';
 import type { ScanWaitOptions } from '../ports.js';
 import {
@@ -10,75 +9,20 @@ import {
   translateAwsError,
   type AwsErrorContext,
 } from './aws-errors.js';
-import { PAGE_SIZE, readScan, sameFindings, type ScanRead } from './scan-read.js';
 import type { EcrCalls } from './ecr-calls.js';
+import { PAGE_SIZE, readScan, type ScanRead } from './scan-read.js';
+import { DEFAULT_SETTLE_MS, settle, settledRead, type SettleContext } from './scan-settle.js';
+import { startScan } from './scan-start.js';
+import { CALL_GRACE_MS, START_GRACE_MAX_MS, dispositionOf, pollDelayMs } from './scan-status.js';
+import {
+  attestationNote,
+  crossAccountHint,
+  notGatedOutcome,
+  secondsText,
+} from './scan-messages.js';
+import type { RegistryScanType } from './scan-type.js';
 
-/** Every status ECR documents. A status not listed here is handled as "unknown": fail closed. */
-export const KNOWN_SCAN_STATUSES = [
-  'COMPLETE',
-  'ACTIVE',
-  'PENDING',
-  'IN_PROGRESS',
-  'FAILED',
-  'UNSUPPORTED_IMAGE',
-  'SCAN_ELIGIBILITY_EXPIRED',
-  'FINDINGS_UNAVAILABLE',
-  'LIMIT_EXCEEDED',
-  'IMAGE_ARCHIVED',
-] as const;
-export type KnownScanStatus = (typeof KNOWN_SCAN_STATUSES)[number];
-// Compile-time guard: a status added to the SDK must be given a disposition here.
-const sdkStatusesAreKnown: ScanStatus extends KnownScanStatus ? true : never = true;
-void sdkStatusesAreKnown;
-
-export type Disposition = 'done' | 'wait' | 'stop';
-
-export function dispositionOf(status: string | undefined): Disposition {
-  const known = status as KnownScanStatus;
-  switch (known) {
-    case 'COMPLETE':
-    case 'ACTIVE':
-      return 'done';
-    case 'PENDING':
-    case 'IN_PROGRESS':
-      return 'wait';
-    case 'FAILED':
-    case 'UNSUPPORTED_IMAGE':
-    case 'SCAN_ELIGIBILITY_EXPIRED':
-    case 'FINDINGS_UNAVAILABLE':
-    case 'LIMIT_EXCEEDED':
-    case 'IMAGE_ARCHIVED':
-      return 'stop';
-    default: {
-      const unhandled: never = known;
-      void unhandled;
-      // A status newer than this code (or none at all) says nothing we can trust.
-      return 'stop';
-    }
-  }
-}
-
-/**
- * Delay before status check number `poll + 1` (poll ≥ 1), `elapsedMs` into the wait: 2 s, then
- * 2.5 s ± 10 % for the first minute (most basic scans finish within it, and the expected notice
- * delay is half a gap), then 4 s ± 10 %, so long enhanced scans in an account with many
- * pipelines do not crowd ECR's per-account request rate. At most one check every 2 s on average.
- */
-export function pollDelayMs(poll: number, elapsedMs: number, random: () => number): number {
-  if (poll <= 1) return 2_000;
-  const gap = elapsedMs < 60_000 ? 2_500 : 4_000;
-  return Math.round(gap * (0.9 + 0.2 * random()));
-}
-
-/** Re-read delays when an enhanced COMPLETE may have come before its findings. */
-export const REREAD_DELAYS_MS = [3_000, 5_000, 8_000] as const;
-export const START_GRACE_MAX_MS = 30_000;
-/**
- * A call still unanswered this long after the deadline is abandoned. The SDK alone holds on for
- * 30 s a request over 6 attempts, so one hung connection would outlast a short scan-timeout
- * many times over.
- */
-export const CALL_GRACE_MS = 5_000;
+export { pollDelayMs } from './scan-status.js';
 
 export interface WaitClock {
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -92,46 +36,14 @@ export interface WaitDeps extends WaitClock {
   calls: EcrCalls;
   /** Account of the credentials in use, when the caller knows it (cross-account hints). */
   callerAccountId?: string;
+  /** The registry's scan type (cached per run by the caller); absent: unknown. */
+  scanType?: (image: ResolvedImage, signal: AbortSignal) => Promise<RegistryScanType>;
+  /** False when scan-timeout is 0: the user asked for no wait, so no scan is started. */
+  mayStartScan?: boolean;
 }
 
 function label(image: ResolvedImage): string {
   return image.platform ? `${image.target.raw} (${image.platform})` : image.target.raw;
-}
-
-function secondsText(ms: number): string {
-  return `${Math.round(ms / 1000)} s`;
-}
-
-/** Why StartImageScan was refused, as a note; never an error. */
-function startRefusal(error: unknown): { note: string; enhanced: boolean } {
-  const name = awsErrorName(error) ?? 'Error';
-  const detail = describeAwsError(error);
-  switch (name) {
-    case 'LimitExceededException':
-      return {
-        note: `StartImageScan was refused: ECR allows one manual scan per image per 24 hours (${detail}).`,
-        enhanced: false,
-      };
-    case 'UnsupportedImageTypeException':
-      return {
-        note: `StartImageScan was refused: ECR cannot scan this image type (${detail}).`,
-        enhanced: false,
-      };
-    case 'ValidationException':
-      return {
-        note:
-          `StartImageScan was refused, as ECR does under enhanced scanning, where Amazon Inspector ` +
-          `starts scans itself (${detail}).`,
-        enhanced: true,
-      };
-    case 'AccessDeniedException':
-      return {
-        note: `StartImageScan was not allowed (ecr:StartImageScan is optional; ${detail}).`,
-        enhanced: false,
-      };
-    default:
-      return { note: `StartImageScan failed (${detail}).`, enhanced: false };
-  }
 }
 
 class ScanWait {
@@ -170,24 +82,28 @@ class ScanWait {
     };
     if (image.registryId) this.context.registryId = image.registryId;
     if (deps.callerAccountId) this.context.callerAccountId = deps.callerAccountId;
-  }
-
-  private base() {
-    return {
-      repositoryName: this.image.repository,
-      imageId: { imageDigest: this.image.imageDigest },
-      ...(this.image.registryId ? { registryId: this.image.registryId } : {}),
-    };
+    const attested = attestationNote(image);
+    if (attested) this.notes.push(attested);
   }
 
   private fetchPage = (nextToken: string | undefined) => {
     this.calls += 1;
     return this.deps.calls.describeImageScanFindings(
       this.image.region,
-      { ...this.base(), maxResults: PAGE_SIZE, ...(nextToken ? { nextToken } : {}) },
+      {
+        repositoryName: this.image.repository,
+        imageId: { imageDigest: this.image.imageDigest },
+        ...(this.image.registryId ? { registryId: this.image.registryId } : {}),
+        maxResults: PAGE_SIZE,
+        ...(nextToken ? { nextToken } : {}),
+      },
       this.signal,
     );
   };
+
+  private read(): Promise<ScanRead> {
+    return readScan(this.fetchPage, (status) => dispositionOf(status) === 'done');
+  }
 
   private progress(waitingFor: string): void {
     this.options.onProgress?.({
@@ -246,7 +162,7 @@ class ScanWait {
         description:
           `No scan of this image appeared within ${waited} (${checks}, ECR answered ` +
           `ScanNotFound every time). Check that scan on push or enhanced scanning covers this ` +
-          `repository.${this.crossAccountHint()}`,
+          `repository.${crossAccountHint(this.image.registryId, this.deps.callerAccountId)}`,
       });
     }
     return this.outcome({
@@ -265,99 +181,74 @@ class ScanWait {
     return this.timedOut();
   }
 
-  private crossAccountHint(): string {
-    const registry = this.image.registryId;
-    const caller = this.deps.callerAccountId;
-    if (!registry || caller === registry) return '';
-    const who = caller ? `the caller's account ${caller}` : 'the account of these credentials';
-    return (
-      ` If registry ${registry} is not ${who} and uses enhanced scanning, note that Amazon ` +
-      `Inspector findings are not readable cross-account: ECR answers ScanNotFound.`
-    );
-  }
-
   private async tryStartScan(): Promise<void> {
     this.startTried = true;
-    try {
-      this.calls += 1;
-      await this.deps.calls.startImageScan(
-        this.image.region,
-        {
-          repositoryName: this.image.repository,
-          imageId: { imageDigest: this.image.imageDigest },
-          ...(this.image.registryId ? { registryId: this.image.registryId } : {}),
-        },
-        this.signal,
-      );
-      this.typeHint ??= 'BASIC';
-      this.notes.push(
-        `No scan existed after ${secondsText(this.deps.now() - this.start)}; started a basic scan with StartImageScan.`,
-      );
-    } catch (error) {
-      const refusal = startRefusal(error);
-      if (refusal.enhanced) this.typeHint ??= 'ENHANCED';
-      this.notes.push(refusal.note);
-    }
-  }
-
-  /** Enhanced COMPLETE may precede its findings: re-read until two reads agree (bounded). */
-  private async settle(first: ScanRead): Promise<ScanRead> {
-    const counted = first.firstPageCountSum ?? 0;
-    const suspicious =
-      (first.findings.length === 0 && first.type !== 'BASIC') || counted > first.findings.length;
-    if (!suspicious) return first;
-    let previous = first;
-    for (const delay of REREAD_DELAYS_MS) {
-      const remaining = this.deadline - this.deps.now();
-      if (remaining <= 0 || this.signal.aborted) {
-        this.notes.push('Findings were not confirmed by a second read before the deadline.');
-        return previous;
-      }
-      await this.deps.sleep(Math.min(delay, remaining), this.signal);
-      let next: ScanRead;
-      try {
-        next = await readScan(this.fetchPage, (status) => dispositionOf(status) === 'done');
-      } catch (error) {
-        if (this.signal.aborted) {
-          if (this.expired.aborted) {
-            this.notes.push('Findings were not confirmed by a second read before the deadline.');
-          }
-          return previous;
-        }
-        const vanished = awsErrorName(error) === 'ScanNotFoundException';
-        if (!vanished && !isRetryableAwsError(error)) throw translateAwsError(error, this.context);
-        this.notes.push(
-          `Confirming read failed (${describeAwsError(error)}); using the first read.`,
-        );
-        return previous;
-      }
-      if (dispositionOf(next.status) === 'done' && sameFindings(previous, next)) return next;
-      if (dispositionOf(next.status) === 'done') previous = next;
-    }
-    this.notes.push(
-      `Findings were still changing after ${REREAD_DELAYS_MS.length} re-reads; the last read is used.`,
+    this.calls += 1;
+    const result = await startScan(
+      this.deps.calls,
+      {
+        region: this.image.region,
+        repositoryName: this.image.repository,
+        imageDigest: this.image.imageDigest,
+        ...(this.image.registryId ? { registryId: this.image.registryId } : {}),
+      },
+      secondsText(this.deps.now() - this.start),
+      this.signal,
     );
-    return previous;
+    if (result.type) this.typeHint ??= result.type;
+    this.notes.push(result.note);
   }
 
-  private finish(read: ScanRead): ScanOutcome {
-    const counted = read.firstPageCountSum ?? 0;
-    if (read.incomplete) {
-      return this.fromRead(
-        {
-          ...read,
-          status: 'FINDINGS_INCOMPLETE',
-          description: `Findings could not all be read: ${read.incomplete}.`,
-        },
-        false,
-      );
-    }
-    if (counted > read.findings.length) {
-      this.notes.push(
-        `ECR's findingSeverityCounts sum to ${counted} but ${read.findings.length} findings were returned; counts come from the findings.`,
-      );
-    }
-    return this.fromRead(read, true);
+  private settleContext(): SettleContext {
+    return {
+      reread: async () => {
+        try {
+          return await this.read();
+        } catch (error) {
+          if (this.signal.aborted) {
+            if (this.expired.aborted) {
+              this.notes.push('Findings were not confirmed by a second read before the deadline.');
+            }
+            return undefined;
+          }
+          const vanished = awsErrorName(error) === 'ScanNotFoundException';
+          if (!vanished && !isRetryableAwsError(error))
+            throw translateAwsError(error, this.context);
+          this.notes.push(`Confirming read failed (${describeAwsError(error)}).`);
+          return undefined;
+        }
+      },
+      isDone: (read) => dispositionOf(read.status) === 'done' && !read.malformed,
+      sleep: (ms) => this.deps.sleep(ms, this.signal),
+      now: this.deps.now,
+      deadline: this.deadline,
+      aborted: () => this.signal.aborted,
+      note: (text) => this.notes.push(text),
+    };
+  }
+
+  private async registryType(): Promise<ScanType | undefined> {
+    if (!this.deps.scanType) return undefined;
+    const known = await this.deps.scanType(this.image, this.signal);
+    if (known.note) this.notes.push(known.note);
+    return known.type;
+  }
+
+  private async finish(first: ScanRead): Promise<ScanOutcome> {
+    const doneAt = this.deps.now();
+    const registryType = await this.registryType();
+    const settled = await settle(
+      this.settleContext(),
+      first,
+      registryType,
+      Math.max(0, this.options.settleMs ?? DEFAULT_SETTLE_MS),
+      doneAt,
+    );
+    const final = settledRead(settled);
+    if (final.note) this.notes.push(final.note);
+    // Enhanced findings prove the type; an empty basic-shaped list does not (aws/aws-sdk#289).
+    const type = final.read.type === 'ENHANCED' ? 'ENHANCED' : (registryType ?? final.read.type);
+    return this.fromRead(type ? { ...final.read, type } : final.read, final.usable);
   }
 
   async run(): Promise<ScanOutcome> {
@@ -370,23 +261,26 @@ class ScanWait {
       let waitingFor: string;
       let notFound = false;
       try {
-        const read = await readScan(this.fetchPage, (status) => dispositionOf(status) === 'done');
+        const read = await this.read();
         this.sawOnlyNotFound = false;
         this.lastError = undefined;
         this.lastStatus = read.status ?? 'UNKNOWN';
         if (read.type) this.typeHint = read.type;
         else if (read.status === 'ACTIVE' || read.status === 'SCAN_ELIGIBILITY_EXPIRED')
           this.typeHint = 'ENHANCED';
-        switch (dispositionOf(read.status)) {
-          case 'done':
-            this.progress(`findings (scan ${this.lastStatus})`);
-            return this.finish(await this.settle(read));
-          case 'stop':
-            this.progress(`scan ${this.lastStatus}`);
-            return this.fromRead(read, false);
-          case 'wait':
-            waitingFor = `scan ${this.lastStatus}`;
-            break;
+        const disposition = dispositionOf(read.status);
+        if (disposition === 'done' && read.malformed) {
+          // Not "no findings": a broken answer. Ask again; at the deadline it is named.
+          this.lastStatus = `${this.lastStatus} with ${read.malformed}`;
+          waitingFor = `findings (ECR answered ${this.lastStatus})`;
+        } else if (disposition === 'done') {
+          this.progress(`findings (scan ${this.lastStatus})`);
+          return await this.finish(read);
+        } else if (disposition === 'stop') {
+          this.progress(`scan ${this.lastStatus}`);
+          return this.fromRead(read, false);
+        } else {
+          waitingFor = `scan ${this.lastStatus}`;
         }
       } catch (error) {
         if (this.options.signal?.aborted) return this.cancelled();
@@ -405,7 +299,8 @@ class ScanWait {
       }
       this.progress(waitingFor);
 
-      if (notFound && !this.startTried && this.deps.now() - this.start >= grace) {
+      const mayStart = this.deps.mayStartScan !== false && this.options.timeoutMs > 0;
+      if (notFound && mayStart && !this.startTried && this.deps.now() - this.start >= grace) {
         await this.tryStartScan();
       }
       const remaining = this.deadline - this.deps.now();
@@ -427,5 +322,6 @@ export function waitForScanOf(
   image: ResolvedImage,
   options: ScanWaitOptions,
 ): Promise<ScanOutcome> {
+  if (image.notGated) return Promise.resolve(notGatedOutcome(image.notGated));
   return new ScanWait(deps, image, options).run();
 }

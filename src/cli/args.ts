@@ -45,6 +45,7 @@ const PLACEHOLDER: Readonly<Record<InputName, string>> = {
   'fail-on': 'rules',
   'risk-threshold': 'score',
   'scan-timeout': 'seconds',
+  'scan-settle-seconds': 'seconds',
   'known-uploaders': 'principal',
   'uploader-history-days': 'days',
   'uploader-timeout': 'seconds',
@@ -62,7 +63,10 @@ const PLACEHOLDER: Readonly<Record<InputName, string>> = {
 
 const GROUPS: ReadonlyArray<[heading: string, inputs: readonly InputName[]]> = [
   ['Image:', ['image', 'repository', 'image-tag', 'image-digest', 'registry-id', 'region']],
-  ['Gate:', ['mode', 'fail-on', 'risk-threshold', 'scan-timeout', 'policy-file']],
+  [
+    'Gate:',
+    ['mode', 'fail-on', 'risk-threshold', 'scan-timeout', 'scan-settle-seconds', 'policy-file'],
+  ],
   [
     'Uploader (CloudTrail):',
     ['known-uploaders', 'uploader-history-days', 'uploader-timeout', 'uploader-check'],

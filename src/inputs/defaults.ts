@@ -60,6 +60,11 @@ export const INPUTS: Readonly<Record<InputName, InputDoc>> = {
     default: '600',
     description: 'Seconds (0-3600) to wait for a usable ECR scan result.',
   },
+  'scan-settle-seconds': {
+    default: '60',
+    description:
+      'Seconds (0-3600) that zero findings from a fresh enhanced (or unknown-type) scan are re-checked before they are believed: Amazon Inspector can answer COMPLETE before its findings exist. A window that cannot finish within scan-timeout is scan-incomplete.',
+  },
   'known-uploaders': {
     default: '',
     description:

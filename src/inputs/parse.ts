@@ -199,6 +199,16 @@ export function parseSettings(raw: RawInputs, env: Env, policy: Policy | null): 
   }
 
   const prCommentMode = inputs.checked('pr-comment', checkPrComment, 'job');
+  const scanTimeoutSeconds = inputs.checked(
+    'scan-timeout',
+    (t) => checkInteger(t, 0, 3600, 'seconds'),
+    0,
+  );
+  // Default 60 s (longer than the 20+ s of aws/aws-sdk#289). Not cut to scan-timeout: a window
+  // that cannot finish inside scan-timeout fails closed at run time, saying so (scan-settle.ts).
+  const scanSettleSeconds =
+    inputs.optional('scan-settle-seconds', (t) => checkInteger(t, 0, 3600, 'seconds')) ?? 60;
+
   const settings: Settings = {
     images,
     region: region ?? '',
@@ -206,11 +216,8 @@ export function parseSettings(raw: RawInputs, env: Env, policy: Policy | null): 
     levels: resolveLevels(policy?.rules ?? {}, failOn),
     riskThreshold:
       inputs.optional('risk-threshold', checkPositiveNumber) ?? policy?.riskThreshold ?? null,
-    scanTimeoutSeconds: inputs.checked(
-      'scan-timeout',
-      (t) => checkInteger(t, 0, 3600, 'seconds'),
-      0,
-    ),
+    scanTimeoutSeconds,
+    scanSettleSeconds,
     knownUploaders: readKnownUploaders(inputs, policy),
     uploaderHistoryDays: inputs.checked(
       'uploader-history-days',

@@ -36,6 +36,8 @@ export interface Settings {
   /** null: no threshold. */
   riskThreshold: number | null;
   scanTimeoutSeconds: number;
+  /** How long zero findings of a (maybe) enhanced scan are re-checked before they are believed. */
+  scanSettleSeconds: number;
   knownUploaders: string[];
   /** 0 = baseline off. */
   uploaderHistoryDays: number;
@@ -73,6 +75,7 @@ export const INPUT_NAMES = [
   'fail-on',
   'risk-threshold',
   'scan-timeout',
+  'scan-settle-seconds',
   'known-uploaders',
   'uploader-history-days',
   'uploader-timeout',

@@ -26,6 +26,10 @@ export function buildAdapters(settings: Settings, options: { profile?: string } 
   const profile = options.profile ? { profile: options.profile } : {};
   const ecr = new EcrAdapter({
     clientFor: perRegion<ECRClient>((region) => ecrClient({ region, ...profile })),
+    // One attempt: StartImageScan's quota refusal is final, and must not slow the shared client.
+    startClientFor: perRegion<ECRClient>((region) =>
+      ecrClient({ region, ...profile, maxAttempts: 1 }),
+    ),
   });
   const uploader = settings.uploaderCheck
     ? new CloudTrailAdapter({
