@@ -49,7 +49,7 @@ export const INPUTS: Readonly<Record<InputName, InputDoc>> = {
   'fail-on': {
     default: '',
     description:
-      'Comma- or newline-separated rule ids that fail the gate; replaces the default fail set (rules left out drop to warn). none: no rule fails the gate.',
+      'What fails the gate, comma- or newline-separated: a severity word is a threshold (high = critical + high; undefined only when named), other rule ids name a rule. Replaces the default fail set family by family (severity, uploader, scan-incomplete): unnamed families keep their defaults, left-out rules of a named family drop to warn. none: no rule fails the gate.',
   },
   'risk-threshold': {
     default: '',
