@@ -17,6 +17,7 @@ import { applyIgnores, ignoreWarnings } from './rules/ignores.js';
 import { uploaderDetections } from './rules/uploader.js';
 import { countBySeverity } from './rules/counts.js';
 import { mapLimit } from './concurrency.js';
+import { UNRESOLVED, mergeSameManifest, resolveAll } from './resolve-all.js';
 import { TOOL_NAME, VERSION } from './version.js';
 import type { IgnoreRule } from './inputs/settings.js';
 
@@ -45,20 +46,26 @@ interface Evaluated {
 export async function evaluate(settings: Settings, deps: EngineDeps): Promise<Report> {
   const now = deps.now ?? (() => new Date());
   const started = Date.now();
-  const resolved = (
-    await mapLimit(settings.images, IMAGE_CONCURRENCY, (target) =>
-      deps.ecr.resolve(target, settings.region),
-    )
-  ).flat();
+  const targets = await resolveAll(
+    settings.images,
+    IMAGE_CONCURRENCY,
+    (target) => deps.ecr.resolve(target, settings.region),
+    settings.region,
+  );
+  const resolved = mergeSameManifest(targets.flatMap((t) => t.images));
 
   const evidenceByPush = new Map<string, Promise<UploaderEvidence | null>>();
-  const evaluated = await mapLimit(resolved, IMAGE_CONCURRENCY, async (image) => {
+  const gated = await mapLimit(resolved, IMAGE_CONCURRENCY, async (image) => {
     const [scan, evidence] = await Promise.all([
       deps.ecr.waitForScan(image, progressOptions(settings.scanTimeoutSeconds, deps)),
       uploaderEvidence(image, settings, deps, evidenceByPush),
     ]);
     return { image, scan, evidence } satisfies Evaluated;
   });
+  const unresolved = targets.flatMap((t) =>
+    t.unresolved ? [{ ...t.unresolved, evidence: null }] : [],
+  );
+  const evaluated: Evaluated[] = [...gated, ...unresolved];
 
   return buildReport(settings, evaluated, {
     now: now(),
@@ -135,7 +142,10 @@ export function buildReport(
       });
     }
 
-    let uploaderStatus: UploaderStatus = 'skipped';
+    // An image that could not be resolved was never checked: with the check on that is
+    // unverified, not skipped.
+    let uploaderStatus: UploaderStatus =
+      settings.uploaderCheck && scan.status === UNRESOLVED ? 'unverified' : 'skipped';
     if (evidence) {
       const judged = uploaderDetections({
         image,
@@ -224,7 +234,7 @@ function imageReport(
     region: image.region,
     repository: image.repository,
     imageDigest: image.imageDigest,
-    imageTags: image.imageTags,
+    imageTags: gatedTagsFirst(image),
     pushedAt: image.pushedAt?.toISOString() ?? null,
     ...(image.platform ? { platform: image.platform } : {}),
     ...(image.indexDigest ? { indexDigest: image.indexDigest } : {}),
@@ -257,6 +267,15 @@ function imageReport(
       lookup: evidence?.stats ?? null,
     },
   };
+}
+
+/**
+ * Tags the user named come first: renderers label an image with its first tag, and ECR's order
+ * (whatever tag it lists first) is not the tag the user gated.
+ */
+function gatedTagsFirst(image: ResolvedImage): string[] {
+  const named = image.gatedTags ?? (image.target.tag ? [image.target.tag] : []);
+  return [...new Set([...named, ...image.imageTags])];
 }
 
 function dedupeWarnings(warnings: readonly ReportWarning[]): ReportWarning[] {

@@ -65,6 +65,8 @@ export interface ResolvedImage {
    * (index or manifest) digest: the tag was overwritten after the gated push.
    */
   tagMovedTo?: string;
+  /** Every tag the user named for this manifest when several references reached it. */
+  gatedTags?: string[];
 }
 
 export interface AffectedPackage {

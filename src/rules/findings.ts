@@ -170,5 +170,6 @@ export function scanIncompleteDetection(input: {
 export function imageName(image: ResolvedImage): string {
   const tag = image.target.tag ?? image.imageTags[0];
   const platform = image.platform ? ` (${image.platform})` : '';
-  return `${image.repository}${tag ? `:${tag}` : ''}@${image.imageDigest}${platform}`;
+  const digest = image.imageDigest ? `@${image.imageDigest}` : '';
+  return `${image.repository}${tag ? `:${tag}` : ''}${digest}${platform}`;
 }
