@@ -42,6 +42,8 @@ export interface ImageTarget {
   region?: string;
   tag?: string;
   digest?: string;
+  /** The host was a FIPS registry host (`dkr.ecr-fips`): API calls go to FIPS endpoints too. */
+  fips?: true;
 }
 
 /** One gated manifest: a single-platform image, or one platform of an image index. */

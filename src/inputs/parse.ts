@@ -127,7 +127,21 @@ function readImages(inputs: InputReader, registryId: string | undefined): ImageT
 
 /** Region input, else the region of the first image host, else AWS_REGION, else AWS_DEFAULT_REGION. */
 function readRegion(inputs: InputReader, images: ImageTarget[], env: Env): string | undefined {
-  if (inputs.given('region') !== '') return inputs.optional('region', checkRegion) ?? undefined;
+  if (inputs.given('region') !== '') {
+    const explicit = inputs.optional('region', checkRegion) ?? undefined;
+    // The host names the registry's region; a different region input would send the calls to
+    // another region's ECR, which answers "repository not found": say so up front instead.
+    const other = images.find((i) => i.region !== undefined && i.region !== explicit);
+    if (explicit !== undefined && other?.region !== undefined) {
+      inputs.problems.add(
+        inputProblem(
+          'region',
+          `${JSON.stringify(explicit)} contradicts the region ${other.region} in the image host of ${other.raw}. Leave region empty to use the host's region, or make them agree.`,
+        ),
+      );
+    }
+    return explicit;
+  }
   const fromHost = images.find((i) => i.region !== undefined)?.region;
   if (fromHost !== undefined) return fromHost;
   for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION']) {
@@ -220,6 +234,7 @@ export function parseSettings(raw: RawInputs, env: Env, policy: Policy | null): 
       0,
     ),
     uploaderCheck: inputs.checked('uploader-check', checkBoolean, true),
+    fips: images.some((image) => image.fips === true),
     businessHours,
     ignores: policy?.ignores ?? [],
     ignoreUnfixed: policy?.ignoreUnfixed ?? false,

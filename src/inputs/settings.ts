@@ -41,6 +41,8 @@ export interface Settings {
   uploaderHistoryDays: number;
   uploaderTimeoutSeconds: number;
   uploaderCheck: boolean;
+  /** An image host was a FIPS host: ECR and CloudTrail clients use FIPS endpoints. */
+  fips: boolean;
   businessHours: BusinessHours | null;
   ignores: IgnoreRule[];
   ignoreUnfixed: boolean;
