@@ -188,6 +188,7 @@ export function buildReport(
     detections.push(...own);
   });
 
+  for (const message of settings.skippedImages) warnings.push({ code: 'skipped', message });
   if (!settings.uploaderCheck) {
     warnings.push({
       code: 'skipped',

@@ -38,6 +38,7 @@ describe('defaults', () => {
       uploaderTimeoutSeconds: 300,
       uploaderCheck: true,
       fips: false,
+      skippedImages: [],
       businessHours: null,
       ignores: [],
       ignoreUnfixed: false,

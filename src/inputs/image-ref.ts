@@ -158,6 +158,22 @@ function splitHost(reference: string): { host?: string; path: string } {
 }
 
 /**
+ * The registry host of `line` when it names a registry other than private Amazon ECR that
+ * docker/metadata-action lists next to ECR (Docker Hub, GHCR, ECR Public, ...), else undefined.
+ * Only recognised registries count: an unknown first part with a dot may be an ECR repository
+ * named `team.a/app`, which must stay an error, never be skipped silently.
+ */
+export function otherRegistryHost(line: string): string | undefined {
+  const raw = line.trim();
+  const at = raw.indexOf('@');
+  const { host } = splitHost(at < 0 ? raw : raw.slice(0, at));
+  if (host === undefined) return undefined;
+  const lower = host.toLowerCase();
+  if (ECR_LIKE_HOST.test(lower) && !PUBLIC_HOSTS.has(lower)) return undefined;
+  return WELL_KNOWN_REGISTRY.test(lower) || PUBLIC_HOSTS.has(lower) ? lower : undefined;
+}
+
+/**
  * Parses one image reference (one line of `image`). A reference must name a tag or a digest:
  * docker's implicit `latest` is refused because a gate that silently checks an older `latest`
  * instead of what was just pushed would pass the wrong image.

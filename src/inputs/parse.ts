@@ -12,7 +12,12 @@ import {
   type Check,
 } from './checks.js';
 import { GITHUB_TOKEN_DEFAULT, INPUT_DEFAULTS } from './defaults.js';
-import { checkRegistryId, imageFromParts, parseImageReference } from './image-ref.js';
+import {
+  checkRegistryId,
+  imageFromParts,
+  otherRegistryHost,
+  parseImageReference,
+} from './image-ref.js';
 import { Problems, inputProblem, invalidInput } from './invalid.js';
 import { checkFailOn, resolveLevels } from './levels.js';
 import type { InputName, RawInputs, Settings } from './settings.js';
@@ -61,7 +66,11 @@ class InputReader {
 const imageKey = (image: ImageTarget): string =>
   [image.registryId, image.region, image.repository, image.tag, image.digest].join('|');
 
-function readImages(inputs: InputReader, registryId: string | undefined): ImageTarget[] {
+function readImages(
+  inputs: InputReader,
+  registryId: string | undefined,
+  skipped: string[],
+): ImageTarget[] {
   const { problems } = inputs;
   const defaults = registryId === undefined ? {} : { registryId };
   const image = inputs.given('image');
@@ -97,7 +106,19 @@ function readImages(inputs: InputReader, registryId: string | undefined): ImageT
         inputProblem('image', 'only comments and blank lines; give at least one image.'),
       );
     }
-    return entries.flatMap(({ value, line }) => {
+    // docker/metadata-action lists every registry's tags in one output: refs to other registries
+    // are skipped with a notice, unless nothing is left to gate (then they are the error).
+    const foreign = entries.filter(({ value }) => otherRegistryHost(value) !== undefined);
+    const gated =
+      foreign.length < entries.length ? entries.filter((e) => !foreign.includes(e)) : entries;
+    if (gated !== entries) {
+      for (const { value, line } of foreign) {
+        skipped.push(
+          `image${multiLine ? ` line ${line}` : ''}: ${value} is not in Amazon ECR (${otherRegistryHost(value) ?? ''}); skipped, this action gates images in Amazon ECR only`,
+        );
+      }
+    }
+    return gated.flatMap(({ value, line }) => {
       const origin = multiLine ? { input: 'image', line } : { input: 'image' };
       const parsed = problems.attempt(() => parseImageReference(value, defaults, origin), null);
       return parsed === null ? [] : [parsed];
@@ -185,7 +206,8 @@ export function parseSettings(raw: RawInputs, env: Env, policy: Policy | null): 
   const inputs = new InputReader(raw, problems);
 
   const registryId = inputs.optional('registry-id', checkRegistryId) ?? undefined;
-  const parsedImages = readImages(inputs, registryId);
+  const skippedImages: string[] = [];
+  const parsedImages = readImages(inputs, registryId, skippedImages);
   const region = readRegion(inputs, parsedImages, env);
   const seen = new Set<string>();
   const images = parsedImages
@@ -235,6 +257,7 @@ export function parseSettings(raw: RawInputs, env: Env, policy: Policy | null): 
     ),
     uploaderCheck: inputs.checked('uploader-check', checkBoolean, true),
     fips: images.some((image) => image.fips === true),
+    skippedImages,
     businessHours,
     ignores: policy?.ignores ?? [],
     ignoreUnfixed: policy?.ignoreUnfixed ?? false,
