@@ -222,6 +222,8 @@ export interface Detection {
   findingId?: string;
   packages?: AffectedPackage[];
   cvss?: number;
+  /** `UNTRIAGED` when Amazon Inspector said so: counted as undefined, shown as the scanner wrote it. */
+  scannerSeverity?: 'UNTRIAGED';
   uri?: string;
   fixAvailable?: string;
   exploitAvailable?: string;
