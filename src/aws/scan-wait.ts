@@ -189,12 +189,13 @@ class ScanWait {
     );
   };
 
-  private progress(waitingFor: string): void {
+  private progress(waitingFor: string, final = false): void {
     this.options.onProgress?.({
       image: label(this.image),
       phase: 'scan',
       waitingFor,
       elapsedMs: this.deps.now() - this.start,
+      ...(final ? { final } : {}),
     });
   }
 
@@ -379,10 +380,10 @@ class ScanWait {
           this.typeHint = 'ENHANCED';
         switch (dispositionOf(read.status)) {
           case 'done':
-            this.progress(`findings (scan ${this.lastStatus})`);
+            this.progress(`scan ${this.lastStatus}`, true);
             return this.finish(await this.settle(read));
           case 'stop':
-            this.progress(`scan ${this.lastStatus}`);
+            this.progress(`scan ${this.lastStatus}`, true);
             return this.fromRead(read, false);
           case 'wait':
             waitingFor = `scan ${this.lastStatus}`;
