@@ -18,6 +18,7 @@ import { uploaderDetections } from './rules/uploader.js';
 import { countBySeverity } from './rules/counts.js';
 import { mapLimit } from './concurrency.js';
 import { UNRESOLVED, mergeSameManifest, resolveAll } from './resolve-all.js';
+import { forImage, scanNoteCode } from './warnings.js';
 import { TOOL_NAME, VERSION } from './version.js';
 import type { IgnoreRule } from './inputs/settings.js';
 
@@ -158,7 +159,7 @@ export function buildReport(
       });
       uploaderStatus = judged.status;
       own.push(...judged.detections);
-      warnings.push(...judged.warnings);
+      warnings.push(...judged.warnings.map((w) => forImage(image, w)));
     }
 
     const push = evidence?.push;
@@ -181,7 +182,9 @@ export function buildReport(
       now: meta.now,
     });
     if (incomplete) own.push(incomplete);
-    for (const note of scan.notes ?? []) warnings.push({ code: 'scan-start', message: note });
+    for (const note of scan.notes ?? []) {
+      warnings.push(forImage(image, { code: scanNoteCode(note), message: note }));
+    }
 
     const verdict = decide(own, null);
     images.push(imageReport(image, scan, evidence, uploaderStatus, own, verdict, settings));

@@ -257,10 +257,15 @@ export interface ReportWarning {
     | 'no-baseline'
     | 'baseline-partial'
     | 'scan-start'
+    | 'scan-settle'
+    | 'scan-counts'
+    | 'scan-note'
     | 'cross-account'
     | 'pr-comment'
     | 'other';
   message: string;
+  /** The image it is about (`repo:tag@digest`), when it is about one. */
+  image?: string;
 }
 
 export interface ImageReport {
