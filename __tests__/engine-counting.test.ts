@@ -1,6 +1,8 @@
 // Issue 18 §4.1, §4.3 and §5 at the engine: one manifest gated once whatever names it, one
 // unresolvable image does not discard the others, warnings name their image.
-import { evaluate } from '../src/engine.js';
+import { EvaluationError, evaluate } from '../src/engine.js';
+import { buildOutputs } from '../src/report/outputs.js';
+import { errorReport } from '../src/runtime/error-report.js';
 import { UserError } from '../src/errors.js';
 import { parseSettings } from '../src/inputs/parse.js';
 import type { Finding, ImageTarget, ResolvedImage, ScanOutcome } from '../src/model.js';
@@ -142,4 +144,26 @@ test('§5 scan notes name their image and get their own codes', async () => {
     expect(w.image).toBe(`app:v1@${DIGEST}`);
     expect(w.message.startsWith(`app:v1@${DIGEST}: `)).toBe(true);
   }
+});
+
+test('§5 a run that could not be evaluated reports its real calls, duration and uploader-status', async () => {
+  const settings = parseSettings({ image: `${HOST}/app:gone` }, {}, null);
+  const error = await evaluate(settings, {
+    ecr: fakeEcr(),
+    uploader: { investigate: () => Promise.reject(new Error('unused')), callCount: () => 2 },
+  }).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(EvaluationError);
+  expect(error).toBeInstanceOf(UserError);
+  const report = errorReport((error as Error).message, settings, new Date(), error);
+  expect(report.calls).toEqual({ ecr: 3, cloudtrail: 2 });
+  expect(report.durationMs).toBeGreaterThanOrEqual(0);
+  const outputs = buildOutputs(report, { reportFile: 'r.json', sarifFile: null });
+  // the check was on and verified nothing: unverified, not skipped
+  expect(outputs['uploader-status']).toBe('unverified');
+  const off = parseSettings({ image: `${HOST}/app:gone`, 'uploader-check': 'false' }, {}, null);
+  expect(
+    buildOutputs(errorReport('x', off), { reportFile: 'r.json', sarifFile: null })[
+      'uploader-status'
+    ],
+  ).toBe('skipped');
 });

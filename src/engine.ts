@@ -1,3 +1,4 @@
+import { UserError } from './errors.js';
 import type { Settings } from './inputs/settings.js';
 import type {
   Detection,
@@ -45,8 +46,36 @@ interface Evaluated {
  * run cannot be evaluated at all (unknown repository, denied access, bad credentials).
  */
 export async function evaluate(settings: Settings, deps: EngineDeps): Promise<Report> {
-  const now = deps.now ?? (() => new Date());
   const started = Date.now();
+  try {
+    return await evaluateRun(settings, deps, started);
+  } catch (error) {
+    // The report of a run that stopped still says what it cost (errorReport reads these).
+    if (!(error instanceof UserError)) throw error;
+    throw new EvaluationError(
+      error,
+      {
+        ecr: deps.ecr.callCount(),
+        cloudtrail: deps.uploader?.callCount() ?? 0,
+      },
+      Date.now() - started,
+    );
+  }
+}
+
+/** A `UserError` that stopped a run, with the calls made and the time spent until then. */
+export class EvaluationError extends UserError {
+  constructor(
+    cause: UserError,
+    readonly calls: Report['calls'],
+    readonly durationMs: number,
+  ) {
+    super(cause.message, cause.kind);
+  }
+}
+
+async function evaluateRun(settings: Settings, deps: EngineDeps, started: number): Promise<Report> {
+  const now = deps.now ?? (() => new Date());
   const targets = await resolveAll(
     settings.images,
     IMAGE_CONCURRENCY,

@@ -319,6 +319,8 @@ export interface Report {
   warnings: ReportWarning[];
   calls: { ecr: number; cloudtrail: number };
   durationMs: number;
+  /** `uploader-status` of a run that could not be evaluated (it has no images to take it from). */
+  uploaderStatus?: UploaderStatus;
   /** Set when the run could not be evaluated at all (denied access, unknown repository); result is then `fail`. */
   error: string | null;
 }
