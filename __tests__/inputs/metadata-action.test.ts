@@ -28,7 +28,7 @@ test('ghcr.io, docker.io and ECR Public refs are skipped with a notice; the ECR 
 test('no ECR ref left: the error names the other registry', () => {
   expect(() => parse('ghcr.io/acme/app:1\ndocker.io/acme/app:1')).toThrow(UserError);
   expect(() => parse('ghcr.io/acme/app:1\ndocker.io/acme/app:1')).toThrow(
-    /ghcr\.io.*not an Amazon ECR registry/s,
+    /no Amazon ECR image is left.*\(ghcr\.io, docker\.io\)/,
   );
 });
 

@@ -109,6 +109,16 @@ function readImages(
     // docker/metadata-action lists every registry's tags in one output: refs to other registries
     // are skipped with a notice, unless nothing is left to gate (then they are the error).
     const foreign = entries.filter(({ value }) => otherRegistryHost(value) !== undefined);
+    if (foreign.length > 1 && foreign.length === entries.length) {
+      const hosts = [...new Set(foreign.map(({ value }) => otherRegistryHost(value)))];
+      problems.add(
+        inputProblem(
+          'image',
+          `no Amazon ECR image is left: every reference names another registry (${hosts.join(', ')}); this action gates images in Amazon ECR only. Add the ECR tags (ACCOUNT.dkr.ecr.REGION.amazonaws.com/REPO:TAG) to the list.`,
+        ),
+      );
+      return [];
+    }
     const gated =
       foreign.length < entries.length ? entries.filter((e) => !foreign.includes(e)) : entries;
     if (gated !== entries) {
