@@ -276,6 +276,20 @@ describe('issue 18 §4: counting and configuration through the bundle', () => {
     expect(errors.filter((l) => l.includes('CVE-2024-0001'))).toHaveLength(1);
   });
 
+  test('issue 17 §3 metadata-action tags for GHCR and Docker Hub are skipped with a notice', async () => {
+    const run = await runAction({
+      endpoint: emulator.url,
+      inputs: scanOnly(
+        [`${HOST}/app:latest`, 'ghcr.io/acme/app:latest', 'docker.io/acme/app:latest'].join('\n'),
+      ),
+    });
+    expect(run.outputs.result).toBe('fail');
+    expect(run.outputs.critical).toBe('1');
+    const warnings = run.report().warnings as Array<{ code: string; message: string }>;
+    const skipped = warnings.filter((w) => w.message.includes('is not in Amazon ECR'));
+    expect(skipped.map((w) => w.message.split(':')[0])).toEqual(['image line 2', 'image line 3']);
+  });
+
   test('§4.2 fail-on: high is a threshold: a critical finding still fails', async () => {
     const run = await runAction({
       endpoint: emulator.url,
