@@ -39,7 +39,7 @@ export const INPUTS: Readonly<Record<InputName, InputDoc>> = {
   region: {
     default: '',
     description:
-      'AWS region for images given without a registry host. Default: the region in the image host, else AWS_REGION, else AWS_DEFAULT_REGION.',
+      'AWS region for images given without a registry host (checked against the AWS SDK partition data; must agree with any image host region). Default: the region in the image host, else AWS_REGION, else AWS_DEFAULT_REGION.',
   },
   mode: {
     default: 'enforce',
