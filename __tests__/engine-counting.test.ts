@@ -95,6 +95,8 @@ test('§4.3 an unresolvable image is a fail-closed detection; the others stand',
     ['app', DIGEST, 'fail'],
     ['app', '', 'fail'],
   ]);
+  // never read: no scan type is claimed for it
+  expect(report.images[1]?.scan).toMatchObject({ type: null, status: 'UNRESOLVED' });
   const incomplete = report.detections.filter((d) => d.rule === 'scan-incomplete');
   expect(incomplete).toHaveLength(1);
   expect(incomplete[0]?.imageIndex).toBe(1);

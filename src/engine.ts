@@ -18,8 +18,8 @@ import { applyIgnores, ignoreWarnings } from './rules/ignores.js';
 import { uploaderDetections } from './rules/uploader.js';
 import { countBySeverity } from './rules/counts.js';
 import { mapLimit } from './concurrency.js';
-import { UNRESOLVED, mergeSameManifest, resolveAll } from './resolve-all.js';
-import { forImage, scanNoteCode } from './warnings.js';
+import { UNRESOLVED, gatedTagsFirst, mergeSameManifest, resolveAll } from './resolve-all.js';
+import { dedupeWarnings, forImage, scanNoteCode } from './warnings.js';
 import { TOOL_NAME, VERSION } from './version.js';
 import type { IgnoreRule } from './inputs/settings.js';
 
@@ -274,7 +274,10 @@ function imageReport(
     result: verdict.result,
     riskScore: verdict.riskScore,
     scan: {
-      type: scan.status === 'NOT_FOUND' && scan.findings.length === 0 ? null : scan.type,
+      type:
+        (scan.status === 'NOT_FOUND' || scan.status === UNRESOLVED) && scan.findings.length === 0
+          ? null
+          : scan.type,
       status: scan.status,
       description: scan.description ?? null,
       completedAt: scan.completedAt?.toISOString() ?? null,
@@ -300,23 +303,4 @@ function imageReport(
       lookup: evidence?.stats ?? null,
     },
   };
-}
-
-/**
- * Tags the user named come first: renderers label an image with its first tag, and ECR's order
- * (whatever tag it lists first) is not the tag the user gated.
- */
-function gatedTagsFirst(image: ResolvedImage): string[] {
-  const named = image.gatedTags ?? (image.target.tag ? [image.target.tag] : []);
-  return [...new Set([...named, ...image.imageTags])];
-}
-
-function dedupeWarnings(warnings: readonly ReportWarning[]): ReportWarning[] {
-  const seen = new Set<string>();
-  return warnings.filter((w) => {
-    const key = `${w.code}\u0000${w.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

@@ -86,3 +86,12 @@ export function mergeSameManifest(images: readonly ResolvedImage[]): ResolvedIma
 }
 
 const tagOf = (image: ResolvedImage): string[] => (image.target.tag ? [image.target.tag] : []);
+
+/**
+ * Tags the user named come first: renderers label an image with its first tag, and ECR's order
+ * (whatever tag it lists first) is not the tag the user gated.
+ */
+export function gatedTagsFirst(image: ResolvedImage): string[] {
+  const named = image.gatedTags ?? (image.target.tag ? [image.target.tag] : []);
+  return [...new Set([...named, ...image.imageTags])];
+}

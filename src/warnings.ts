@@ -23,3 +23,13 @@ export function forImage(image: ResolvedImage, warning: ReportWarning): ReportWa
     message: warning.message.includes(name) ? warning.message : `${name}: ${warning.message}`,
   };
 }
+
+export function dedupeWarnings(warnings: readonly ReportWarning[]): ReportWarning[] {
+  const seen = new Set<string>();
+  return warnings.filter((w) => {
+    const key = `${w.code}\u0000${w.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
