@@ -1,3 +1,4 @@
+import { UserError } from './errors.js';
 import type { Settings } from './inputs/settings.js';
 import type {
   Detection,
@@ -17,6 +18,8 @@ import { applyIgnores, ignoreWarnings } from './rules/ignores.js';
 import { uploaderDetections } from './rules/uploader.js';
 import { countBySeverity } from './rules/counts.js';
 import { mapLimit } from './concurrency.js';
+import { UNRESOLVED, gatedTagsFirst, mergeSameManifest, resolveAll } from './resolve-all.js';
+import { dedupeWarnings, forImage, scanNoteCode } from './warnings.js';
 import { TOOL_NAME, VERSION } from './version.js';
 import type { IgnoreRule } from './inputs/settings.js';
 
@@ -43,16 +46,46 @@ interface Evaluated {
  * run cannot be evaluated at all (unknown repository, denied access, bad credentials).
  */
 export async function evaluate(settings: Settings, deps: EngineDeps): Promise<Report> {
-  const now = deps.now ?? (() => new Date());
   const started = Date.now();
-  const resolved = (
-    await mapLimit(settings.images, IMAGE_CONCURRENCY, (target) =>
-      deps.ecr.resolve(target, settings.region),
-    )
-  ).flat();
+  try {
+    return await evaluateRun(settings, deps, started);
+  } catch (error) {
+    // The report of a run that stopped still says what it cost (errorReport reads these).
+    if (!(error instanceof UserError)) throw error;
+    throw new EvaluationError(
+      error,
+      {
+        ecr: deps.ecr.callCount(),
+        cloudtrail: deps.uploader?.callCount() ?? 0,
+      },
+      Date.now() - started,
+    );
+  }
+}
+
+/** A `UserError` that stopped a run, with the calls made and the time spent until then. */
+export class EvaluationError extends UserError {
+  constructor(
+    cause: UserError,
+    readonly calls: Report['calls'],
+    readonly durationMs: number,
+  ) {
+    super(cause.message, cause.kind);
+  }
+}
+
+async function evaluateRun(settings: Settings, deps: EngineDeps, started: number): Promise<Report> {
+  const now = deps.now ?? (() => new Date());
+  const targets = await resolveAll(
+    settings.images,
+    IMAGE_CONCURRENCY,
+    (target) => deps.ecr.resolve(target, settings.region),
+    settings.region,
+  );
+  const resolved = mergeSameManifest(targets.flatMap((t) => t.images));
 
   const evidenceByPush = new Map<string, Promise<UploaderEvidence | null>>();
-  const evaluated = await mapLimit(resolved, IMAGE_CONCURRENCY, async (image) => {
+  const gated = await mapLimit(resolved, IMAGE_CONCURRENCY, async (image) => {
     const [scan, evidence] = await Promise.all([
       deps.ecr.waitForScan(image, {
         ...progressOptions(settings.scanTimeoutSeconds, deps),
@@ -62,6 +95,10 @@ export async function evaluate(settings: Settings, deps: EngineDeps): Promise<Re
     ]);
     return { image, scan, evidence } satisfies Evaluated;
   });
+  const unresolved = targets.flatMap((t) =>
+    t.unresolved ? [{ ...t.unresolved, evidence: null }] : [],
+  );
+  const evaluated: Evaluated[] = [...gated, ...unresolved];
 
   return buildReport(settings, evaluated, {
     now: now(),
@@ -138,7 +175,10 @@ export function buildReport(
       });
     }
 
-    let uploaderStatus: UploaderStatus = 'skipped';
+    // An image that could not be resolved was never checked: with the check on that is
+    // unverified, not skipped.
+    let uploaderStatus: UploaderStatus =
+      settings.uploaderCheck && scan.status === UNRESOLVED ? 'unverified' : 'skipped';
     if (evidence) {
       const judged = uploaderDetections({
         image,
@@ -151,7 +191,7 @@ export function buildReport(
       });
       uploaderStatus = judged.status;
       own.push(...judged.detections);
-      warnings.push(...judged.warnings);
+      warnings.push(...judged.warnings.map((w) => forImage(image, w)));
     }
 
     const push = evidence?.push;
@@ -174,13 +214,16 @@ export function buildReport(
       now: meta.now,
     });
     if (incomplete) own.push(incomplete);
-    for (const note of scan.notes ?? []) warnings.push({ code: 'scan-start', message: note });
+    for (const note of scan.notes ?? []) {
+      warnings.push(forImage(image, { code: scanNoteCode(note), message: note }));
+    }
 
     const verdict = decide(own, null);
     images.push(imageReport(image, scan, evidence, uploaderStatus, own, verdict, settings));
     detections.push(...own);
   });
 
+  for (const message of settings.skippedImages) warnings.push({ code: 'skipped', message });
   if (!settings.uploaderCheck) {
     warnings.push({
       code: 'skipped',
@@ -227,14 +270,17 @@ function imageReport(
     region: image.region,
     repository: image.repository,
     imageDigest: image.imageDigest,
-    imageTags: image.imageTags,
+    imageTags: gatedTagsFirst(image),
     pushedAt: image.pushedAt?.toISOString() ?? null,
     ...(image.platform ? { platform: image.platform } : {}),
     ...(image.indexDigest ? { indexDigest: image.indexDigest } : {}),
     result: verdict.result,
     riskScore: verdict.riskScore,
     scan: {
-      type: scan.status === 'NOT_FOUND' && scan.findings.length === 0 ? null : scan.type,
+      type:
+        (scan.status === 'NOT_FOUND' || scan.status === UNRESOLVED) && scan.findings.length === 0
+          ? null
+          : scan.type,
       status: scan.status,
       description: scan.description ?? null,
       completedAt: scan.completedAt?.toISOString() ?? null,
@@ -260,14 +306,4 @@ function imageReport(
       lookup: evidence?.stats ?? null,
     },
   };
-}
-
-function dedupeWarnings(warnings: readonly ReportWarning[]): ReportWarning[] {
-  const seen = new Set<string>();
-  return warnings.filter((w) => {
-    const key = `${w.code}\u0000${w.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

@@ -59,7 +59,7 @@ async function gateStep(): Promise<void> {
     }
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
-    report = errorReport(error.message, settings);
+    report = errorReport(error.message, settings, new Date(), error);
   }
   const core = await loadCore();
   // Masked before any GitHub call (the only use of the token) and before anything is logged.

@@ -42,6 +42,8 @@ export interface ImageTarget {
   region?: string;
   tag?: string;
   digest?: string;
+  /** The host was a FIPS registry host (`dkr.ecr-fips`): API calls go to FIPS endpoints too. */
+  fips?: true;
 }
 
 /** One gated manifest: a single-platform image, or one platform of an image index. */
@@ -72,6 +74,8 @@ export interface ResolvedImage {
   notGated?: string;
   /** Attestation manifests of the index left out for this platform (they hold no packages). */
   attestations?: string[];
+  /** Every tag the user named for this manifest when several references reached it. */
+  gatedTags?: string[];
 }
 
 export interface AffectedPackage {
@@ -225,6 +229,8 @@ export interface Detection {
   findingId?: string;
   packages?: AffectedPackage[];
   cvss?: number;
+  /** `UNTRIAGED` when Amazon Inspector said so: counted as undefined, shown as the scanner wrote it. */
+  scannerSeverity?: 'UNTRIAGED';
   uri?: string;
   fixAvailable?: string;
   exploitAvailable?: string;
@@ -258,10 +264,15 @@ export interface ReportWarning {
     | 'no-baseline'
     | 'baseline-partial'
     | 'scan-start'
+    | 'scan-settle'
+    | 'scan-counts'
+    | 'scan-note'
     | 'cross-account'
     | 'pr-comment'
     | 'other';
   message: string;
+  /** The image it is about (`repo:tag@digest`), when it is about one. */
+  image?: string;
 }
 
 export interface ImageReport {
@@ -315,6 +326,8 @@ export interface Report {
   warnings: ReportWarning[];
   calls: { ecr: number; cloudtrail: number };
   durationMs: number;
+  /** `uploader-status` of a run that could not be evaluated (it has no images to take it from). */
+  uploaderStatus?: UploaderStatus;
   /** Set when the run could not be evaluated at all (denied access, unknown repository); result is then `fail`. */
   error: string | null;
 }

@@ -7,6 +7,8 @@ export interface ProgressEvent {
   /** What we are waiting for, e.g. `scan IN_PROGRESS` or `PutImage event in CloudTrail`. */
   waitingFor: string;
   elapsedMs: number;
+  /** The wait is over and `waitingFor` is the state it ended in (`scan COMPLETE`): not "waiting". */
+  final?: boolean;
 }
 
 export type ProgressSink = (event: ProgressEvent) => void;

@@ -222,3 +222,31 @@ describe('image labels on the line', () => {
     expect(sink.text).toContain('scan IN_PROGRESS (0s)');
   });
 });
+
+describe('a final state is not a wait (issue 18 §5)', () => {
+  const final = (image: string, state: string, elapsedMs: number): ProgressEvent => ({
+    ...scan(image, state, elapsedMs),
+    final: true,
+  });
+
+  test('plain: printed once without "waiting for"', () => {
+    const sink = new Sink();
+    const line = new ProgressLine({ stream: sink, tty: false, now: () => 0 });
+    line.update(scan('app:v1', 'scan IN_PROGRESS', 1000));
+    line.update(final('app:v1', 'scan FAILED', 15_000));
+    expect(sink.text).toBe(
+      'app:v1: waiting for scan IN_PROGRESS (1s)\napp:v1: scan FAILED (15s)\n',
+    );
+  });
+
+  test('terminal: the final state leaves the live line', () => {
+    const time = fakeTime();
+    const sink = new Sink(120);
+    const line = new ProgressLine({ stream: sink, tty: true, now: time.now, every: time.every });
+    line.update(scan('a:1', 'scan IN_PROGRESS', 0));
+    line.update(scan('b:1', 'scan PENDING', 0));
+    line.update(final('a:1', 'scan COMPLETE', 2000));
+    expect(line.line()).toBe('waiting for b:1: scan PENDING (0s)');
+    expect(line.line()).not.toContain('COMPLETE');
+  });
+});

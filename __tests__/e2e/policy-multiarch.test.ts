@@ -239,3 +239,83 @@ test('three images in one step: one result, three sections, wall time near the s
     );
   for (const name of ['one', 'two', 'three']) expect(firstPoll(name)).toBeLessThan(slow);
 });
+
+describe('issue 18 §4: counting and configuration through the bundle', () => {
+  const critical = singleImage({
+    repository: 'app',
+    tags: ['1.2.3', 'latest', 'sha-abc'],
+    scan: { findings: [finding('CVE-2024-0001', 'CRITICAL', 'openssl')] },
+  });
+  beforeEach(() => {
+    emulator.reset({
+      accountId: ACCOUNT,
+      region: REGION,
+      repositories: [{ name: 'app', registryId: ACCOUNT, scanType: 'BASIC' }],
+      images: [critical],
+    });
+  });
+
+  test('§4.1 three tags and the digest of one image: gated once, risk 100, critical 1, tags merged', async () => {
+    const refs = [
+      `${HOST}/app:sha-abc`,
+      `${HOST}/app:1.2.3`,
+      `${HOST}/app:latest`,
+      `${HOST}/app@${critical.digest}`,
+    ];
+    const run = await runAction({ endpoint: emulator.url, inputs: scanOnly(refs.join('\n')) });
+    // SPEC section 2: one manifest digest is gated once per run, whatever names it.
+    expect(run.outputs.critical).toBe('1');
+    expect(run.outputs['risk-score']).toBe('100');
+    expect(run.outputs['image-digest']).toBe(critical.digest);
+    const images = run.report().images as Array<{ imageTags: string[] }>;
+    expect(images).toHaveLength(1);
+    // the tag the user named first labels the image, not ECR's first tag
+    expect(images[0]?.imageTags[0]).toBe('sha-abc');
+    expect(new Set(images[0]?.imageTags)).toEqual(new Set(['1.2.3', 'latest', 'sha-abc']));
+    const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error'));
+    expect(errors.filter((l) => l.includes('CVE-2024-0001'))).toHaveLength(1);
+  });
+
+  test('issue 17 §3 metadata-action tags for GHCR and Docker Hub are skipped with a notice', async () => {
+    const run = await runAction({
+      endpoint: emulator.url,
+      inputs: scanOnly(
+        [`${HOST}/app:latest`, 'ghcr.io/acme/app:latest', 'docker.io/acme/app:latest'].join('\n'),
+      ),
+    });
+    expect(run.outputs.result).toBe('fail');
+    expect(run.outputs.critical).toBe('1');
+    const warnings = run.report().warnings as Array<{ code: string; message: string }>;
+    const skipped = warnings.filter((w) => w.message.includes('is not in Amazon ECR'));
+    expect(skipped.map((w) => w.message.split(':')[0])).toEqual(['image line 2', 'image line 3']);
+  });
+
+  test('§4.2 fail-on: high is a threshold: a critical finding still fails', async () => {
+    const run = await runAction({
+      endpoint: emulator.url,
+      inputs: scanOnly(`${HOST}/app:latest`, { 'fail-on': 'high' }),
+    });
+    expect(run.outputs.result).toBe('fail');
+    expect(run.code).toBe(1);
+  });
+
+  test('§4.3 one unresolvable image does not discard the others', async () => {
+    const run = await runAction({
+      endpoint: emulator.url,
+      inputs: scanOnly(`${HOST}/app:latest\n${HOST}/app:does-not-exist`),
+    });
+    const report = run.report();
+    const images = report.images as Array<{ imageDigest: string; result: string }>;
+    // the resolved image keeps its own result; the missing one fails closed
+    expect(images.map((i) => i.result)).toEqual(['fail', 'fail']);
+    expect(images[0]?.imageDigest).toBe(critical.digest);
+    expect(run.outputs.critical).toBe('1');
+    const incomplete = (report.detections as Detection[]).filter(
+      (d) => d.rule === 'scan-incomplete',
+    );
+    expect(incomplete).toHaveLength(1);
+    expect(incomplete[0]?.message).toContain('app:does-not-exist');
+    expect(incomplete[0]?.detail).toMatch(/UNRESOLVED: .*does-not-exist/);
+    expect(run.outputs.result).toBe('fail');
+  });
+});

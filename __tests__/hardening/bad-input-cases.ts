@@ -96,6 +96,26 @@ export const BAD_INPUTS: BadInputCase[] = [
     says: 'is not an AWS region',
   },
   {
+    id: 'image-host-region-in-no-partition',
+    inputs: { image: '123456789012.dkr.ecr.mars-north-9.amazonaws.com/app:v1' },
+    names: "Input 'image'",
+    value: '123456789012.dkr.ecr.mars-north-9.amazonaws.com/app:v1',
+    says: 'is not an AWS region',
+  },
+  {
+    id: 'image-eusc-region-under-com',
+    inputs: { image: '123456789012.dkr.ecr.eusc-de-east-1.amazonaws.com/app:v1' },
+    names: "Input 'image'",
+    value: '123456789012.dkr.ecr.eusc-de-east-1.amazonaws.com/app:v1',
+    says: 'partition aws-eusc',
+  },
+  {
+    id: 'image-only-other-registries',
+    inputs: { image: 'ghcr.io/acme/app:v1\ndocker.io/acme/app:v1' },
+    names: "Input 'image'",
+    says: 'no Amazon ECR image is left',
+  },
+  {
     id: 'image-short-account',
     inputs: { image: '12345678901.dkr.ecr.eu-central-1.amazonaws.com/app:v1' },
     names: "Input 'image'",
@@ -140,6 +160,20 @@ export const BAD_INPUTS: BadInputCase[] = [
     names: "Input 'registry-id'",
     value: '12345',
     says: '12-digit AWS account id',
+  },
+  {
+    id: 'region-in-no-partition',
+    inputs: { image: 'app:v1', region: 'mars-north-9' },
+    names: "Input 'region'",
+    value: 'mars-north-9',
+    says: 'no AWS partition',
+  },
+  {
+    id: 'region-contradicts-image-host',
+    inputs: { region: 'us-east-1' },
+    names: "Input 'region'",
+    value: 'us-east-1',
+    says: 'contradicts the region eu-central-1',
   },
   {
     id: 'region-uppercase',

@@ -27,41 +27,114 @@ describe('fail-on', () => {
     ]);
   });
 
-  test('replaces the fail set: rules taken out of it drop to warn, others keep their level', () => {
-    const { levels } = settingsWith({ 'fail-on': 'critical' });
-    expect(levels).toEqual({
-      critical: 'fail',
-      high: 'warn',
-      medium: 'warn',
-      low: 'notice',
-      informational: 'off',
-      undefined: 'notice',
-      'unknown-uploader': 'warn',
-      'tag-overwrite': 'warn',
-      'cross-account-uploader': 'warn',
-      'unverified-uploader': 'warn',
-      'outside-business-hours': 'off',
-      'scan-incomplete': 'warn',
-    });
+  // Table in the style of docker/build-push-action's context tests: [name, fail-on, levels that
+  // differ from the defaults]. Expected levels written from SPEC section 1 (updated), not from
+  // the code's output: a severity word is a threshold, families not named keep their defaults,
+  // rules of a named family left out drop from fail to warn, `none` turns every fail off.
+  const DEFAULTS: Record<RuleId, Level> = {
+    critical: 'fail',
+    high: 'fail',
+    medium: 'warn',
+    low: 'notice',
+    informational: 'off',
+    undefined: 'notice',
+    'unknown-uploader': 'fail',
+    'tag-overwrite': 'fail',
+    'cross-account-uploader': 'fail',
+    'unverified-uploader': 'warn',
+    'outside-business-hours': 'off',
+    'scan-incomplete': 'fail',
+  };
+  test.each<[string, string, Partial<Record<RuleId, Level>>]>([
+    ['critical: threshold at the top, high drops to warn', 'critical', { high: 'warn' }],
+    [
+      "high = critical + high (the peers' reading; the old set semantics demoted critical)",
+      'high',
+      {},
+    ],
+    ['medium = critical + high + medium', 'medium', { medium: 'fail' }],
+    ['low', 'low', { medium: 'fail', low: 'fail' }],
+    [
+      'informational: every severity but undefined',
+      'informational',
+      { medium: 'fail', low: 'fail', informational: 'fail' },
+    ],
+    [
+      'undefined fails only when named; it is no threshold',
+      'undefined',
+      { critical: 'warn', high: 'warn', undefined: 'fail' },
+    ],
+    ['high + undefined', 'high,undefined', { undefined: 'fail' }],
+    [
+      'an uploader rule replaces the uploader family only; severities keep their defaults',
+      'unknown-uploader',
+      { 'tag-overwrite': 'warn', 'cross-account-uploader': 'warn' },
+    ],
+    [
+      'unverified-uploader named: the rest of the uploader family drops to warn',
+      'unverified-uploader',
+      {
+        'unverified-uploader': 'fail',
+        'unknown-uploader': 'warn',
+        'tag-overwrite': 'warn',
+        'cross-account-uploader': 'warn',
+      },
+    ],
+    ['scan-incomplete alone changes nothing', 'scan-incomplete', {}],
+    [
+      'severity + uploader families named; scan-incomplete keeps failing',
+      'critical\nunknown-uploader',
+      { high: 'warn', 'tag-overwrite': 'warn', 'cross-account-uploader': 'warn' },
+    ],
+    [
+      'none: nothing fails by rule',
+      'none',
+      {
+        critical: 'warn',
+        high: 'warn',
+        'unknown-uploader': 'warn',
+        'tag-overwrite': 'warn',
+        'cross-account-uploader': 'warn',
+        'scan-incomplete': 'warn',
+      },
+    ],
+    ['capitals, spaces and a threshold named twice', ' HIGH , critical,high ', {}],
+  ])('%s (fail-on: %j)', (_name, failOn, changed) => {
+    expect(settingsWith({ 'fail-on': failOn }).levels).toEqual({ ...DEFAULTS, ...changed });
   });
 
-  test('is a set, not a threshold: `medium` alone does not keep critical and high failing', () => {
-    const { levels } = settingsWith({ 'fail-on': 'medium' });
-    expect(failing(levels)).toEqual(['medium']);
-    expect(levels.critical).toBe('warn');
+  test('the old meaning of `fail-on: high` (high only) is written with a policy level', () => {
+    const policy = parsePolicy('rules:\n  critical: warn\n', FILE);
+    const { levels } = settingsWith({ 'fail-on': 'high' }, policy);
+    // critical is named by the threshold, so fail-on promotes it: the migration note says to use
+    // `rules:` levels with no severity word in fail-on for a set that is not a threshold.
+    expect(levels.critical).toBe('fail');
+    const setOnly = settingsWith(
+      {},
+      parsePolicy('rules:\n  critical: warn\n  high: fail\n', FILE),
+    ).levels;
+    expect(failing(setOnly)).toEqual([
+      'high',
+      'unknown-uploader',
+      'tag-overwrite',
+      'cross-account-uploader',
+      'scan-incomplete',
+    ]);
   });
 
   test('commas, newlines, spaces and capitals are all fine; an off rule listed fails', () => {
     const { levels } = settingsWith({
       'fail-on': 'CRITICAL, high\nunknown-uploader\n\ninformational,',
     });
-    expect(failing(levels)).toEqual(['critical', 'high', 'informational', 'unknown-uploader']);
-  });
-
-  test('none: no rule fails the gate', () => {
-    const { levels } = settingsWith({ 'fail-on': 'none' });
-    expect(failing(levels)).toEqual([]);
-    expect(levels['scan-incomplete']).toBe('warn');
+    expect(failing(levels)).toEqual([
+      'critical',
+      'high',
+      'medium',
+      'low',
+      'informational',
+      'unknown-uploader',
+      'scan-incomplete',
+    ]);
   });
 
   test.each([
@@ -88,7 +161,12 @@ describe('fail-on', () => {
       FILE,
     );
     const { levels } = settingsWith({ 'fail-on': 'outside-business-hours' }, policy);
-    expect(failing(levels)).toEqual(['outside-business-hours']);
+    expect(failing(levels)).toEqual([
+      'critical',
+      'high',
+      'outside-business-hours',
+      'scan-incomplete',
+    ]);
   });
 });
 
@@ -103,15 +181,21 @@ describe('precedence: catalog defaults, then policy rules, then fail-on', () => 
     const policy = parsePolicy('rules:\n  medium: fail\n  critical: off\n', FILE);
     const { levels } = settingsWith({ 'fail-on': 'critical' }, policy);
     expect(levels).toMatchObject({ critical: 'fail', medium: 'warn', high: 'warn' });
+    // the uploader family was not named: a policy level there stands
+    const kept = settingsWith(
+      { 'fail-on': 'critical' },
+      parsePolicy('rules:\n  unverified-uploader: fail\n', FILE),
+    ).levels;
+    expect(kept['unverified-uploader']).toBe('fail');
   });
 
   test('resolveLevels keeps non-fail policy levels when fail-on is set', () => {
-    const levels = resolveLevels({ low: 'warn', informational: 'notice' }, ['high']);
+    const levels = resolveLevels({ low: 'warn', informational: 'notice' }, ['critical']);
     expect(levels).toMatchObject({
       low: 'warn',
       informational: 'notice',
-      high: 'fail',
-      critical: 'warn',
+      critical: 'fail',
+      high: 'warn',
     });
   });
 

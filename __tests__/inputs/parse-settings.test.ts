@@ -38,6 +38,8 @@ describe('defaults', () => {
       uploaderHistoryDays: 30,
       uploaderTimeoutSeconds: 300,
       uploaderCheck: true,
+      fips: false,
+      skippedImages: [],
       businessHours: null,
       ignores: [],
       ignoreUnfixed: false,
@@ -186,9 +188,14 @@ describe('region', () => {
     expect(settings.region).toBe(region);
   });
 
-  test('an image host keeps its own region even when the region input says another', () => {
-    const settings = parse({ image: `app:1\n${REGISTRY}/bb:2`, region: 'us-east-2' });
-    expect(settings.images.map((i) => i.region)).toEqual(['us-east-2', 'eu-west-1']);
+  test('a region input that contradicts an image host is an error naming both (issue 18 §4.4)', () => {
+    const message = errorOf(() => parse({ image: `app:1\n${REGISTRY}/bb:2`, region: 'us-east-2' }));
+    expect(message).toContain("Input 'region'");
+    expect(message).toContain('us-east-2');
+    expect(message).toContain('eu-west-1');
+    // agreeing is fine
+    const settings = parse({ image: `app:1\n${REGISTRY}/bb:2`, region: 'eu-west-1' });
+    expect(settings.images.map((i) => i.region)).toEqual(['eu-west-1', 'eu-west-1']);
   });
 
   test.each([
@@ -277,7 +284,7 @@ describe('scalar inputs', () => {
     ],
     [
       { 'fail-on': 'crit' },
-      `Input 'fail-on': "crit" is not valid: unknown rule id "crit". Expected rule ids separated by commas or newlines (critical, high, medium, low, informational, undefined, unknown-uploader, tag-overwrite, cross-account-uploader, unverified-uploader, outside-business-hours, scan-incomplete), or none.`,
+      `Input 'fail-on': "crit" is not valid: unknown rule id "crit". Expected rule ids separated by commas or newlines (critical, high, medium, low, informational, undefined, unknown-uploader, tag-overwrite, cross-account-uploader, unverified-uploader, outside-business-hours, scan-incomplete; a severity word is a threshold: high = critical + high), or none.`,
     ],
     [
       { dockerfile: 'Dockerfile\nother' },

@@ -161,3 +161,34 @@ describe('scan-incomplete', () => {
     },
   );
 });
+
+describe('issue 18 §5: what a user reads on finding rows', () => {
+  test('a finding without description has no trailing comma', () => {
+    const [d] = run([finding({ description: '' })]);
+    expect(d?.finding).toBe('CVE-2021-1');
+    const [withText] = run([finding({})]);
+    expect(withText?.finding).toBe('CVE-2021-1, overflow');
+  });
+
+  test('enhanced UNTRIAGED counts as undefined but is shown as UNTRIAGED', () => {
+    const [d] = run([
+      finding({ severity: 'UNDEFINED', scannerSeverity: 'UNTRIAGED', source: 'enhanced' }),
+    ]);
+    expect(d?.rule).toBe('undefined');
+    expect(d?.scannerSeverity).toBe('UNTRIAGED');
+    const [basic] = run([finding({ severity: 'UNDEFINED', scannerSeverity: 'UNDEFINED' })]);
+    expect(basic?.scannerSeverity).toBeUndefined();
+  });
+
+  test('an unresolved image has no "@" with an empty digest in its name', () => {
+    const d = scanIncompleteDetection({
+      image: { ...image, imageDigest: '' },
+      imageIndex: 0,
+      scan: scan([], { usable: false, status: 'UNRESOLVED', description: 'not found' }),
+      levels,
+      now: new Date('2021-08-11T11:30:16Z'),
+    });
+    expect(d?.image).toBe('devsecops/cat_dog_client:latest');
+    expect(d?.detail).toBe('UNRESOLVED: not found');
+  });
+});

@@ -4,6 +4,7 @@ import { getProxyUrl } from '@actions/http-client/lib/proxy';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import { TOOL_NAME, VERSION } from '../version.js';
+import { regionPartition } from './partitions.js';
 
 /** Options shared by every AWS client the gate builds. */
 export interface ClientOptions {
@@ -12,21 +13,34 @@ export interface ClientOptions {
   profile?: string;
   /** Attempts per call including the first; the SDK backs off with jitter between them. */
   maxAttempts?: number;
+  /** FIPS endpoints (the image was named by a `dkr.ecr-fips` host). */
+  fips?: boolean;
 }
 
 // Bounded so a black-holed connection cannot hang the step; retries are the SDK's own.
 const CONNECTION_TIMEOUT_MS = 5_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 
+const customEndpoint = (service: 'ECR' | 'CLOUDTRAIL', env = process.env): string | undefined =>
+  env[`AWS_ENDPOINT_URL_${service}`] ?? env.AWS_ENDPOINT_URL;
+
 /**
  * The endpoint the SDK will call, resolved the way SDK v3 does for its endpoint env vars, so the
  * proxy decision (HTTPS_PROXY / NO_PROXY) is made for the host actually reached.
  */
-export function endpointFor(service: 'ECR' | 'CLOUDTRAIL', region: string, env = process.env): URL {
-  const configured = env[`AWS_ENDPOINT_URL_${service}`] ?? env.AWS_ENDPOINT_URL;
+export function endpointFor(
+  service: 'ECR' | 'CLOUDTRAIL',
+  region: string,
+  env = process.env,
+  fips = false,
+): URL {
+  const configured = customEndpoint(service, env);
   if (configured) return new URL(configured);
-  const host = service === 'ECR' ? 'api.ecr' : 'cloudtrail';
-  const suffix = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
+  // Host names as in the ECR and CloudTrail endpoint tables
+  // (https://docs.aws.amazon.com/general/latest/gr/ecr.html, .../ct.html): ecr-fips / cloudtrail-fips.
+  const host =
+    service === 'ECR' ? (fips ? 'ecr-fips' : 'api.ecr') : fips ? 'cloudtrail-fips' : 'cloudtrail';
+  const suffix = regionPartition(region)?.dnsSuffix ?? 'amazonaws.com';
   return new URL(`https://${host}.${region}.${suffix}`);
 }
 
@@ -42,11 +56,14 @@ function requestHandler(endpoint: URL): NodeHttpHandler {
   });
 }
 
-function common(options: ClientOptions, endpoint: URL) {
+function common(options: ClientOptions, service: 'ECR' | 'CLOUDTRAIL', endpoint: URL) {
   return {
     region: options.region,
     customUserAgent: `${TOOL_NAME}/${VERSION}`,
     maxAttempts: options.maxAttempts ?? 6,
+    // The SDK's own switch: its endpoint rules pick the service's FIPS host for the region. Not
+    // with an endpoint set by AWS_ENDPOINT_URL_*: the rules refuse "FIPS and custom endpoint".
+    ...(options.fips === true && !customEndpoint(service) ? { useFipsEndpoint: true } : {}),
     retryMode: 'adaptive',
     requestHandler: requestHandler(endpoint),
     ...(options.profile ? { profile: options.profile } : {}),
@@ -64,11 +81,21 @@ function withoutResponseLogging<T extends ECRClient | CloudTrailClient>(client: 
 }
 
 export function ecrClient(options: ClientOptions): ECRClient {
-  return withoutResponseLogging(new ECRClient(common(options, endpointFor('ECR', options.region))));
+  return withoutResponseLogging(
+    new ECRClient(
+      common(options, 'ECR', endpointFor('ECR', options.region, process.env, options.fips)),
+    ),
+  );
 }
 
 export function cloudTrailClient(options: ClientOptions): CloudTrailClient {
   return withoutResponseLogging(
-    new CloudTrailClient(common(options, endpointFor('CLOUDTRAIL', options.region))),
+    new CloudTrailClient(
+      common(
+        options,
+        'CLOUDTRAIL',
+        endpointFor('CLOUDTRAIL', options.region, process.env, options.fips),
+      ),
+    ),
   );
 }

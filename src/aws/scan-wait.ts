@@ -105,12 +105,13 @@ class ScanWait {
     return readScan(this.fetchPage, (status) => dispositionOf(status) === 'done');
   }
 
-  private progress(waitingFor: string): void {
+  private progress(waitingFor: string, final = false): void {
     this.options.onProgress?.({
       image: label(this.image),
       phase: 'scan',
       waitingFor,
       elapsedMs: this.deps.now() - this.start,
+      ...(final ? { final } : {}),
     });
   }
 
@@ -274,10 +275,10 @@ class ScanWait {
           this.lastStatus = `${this.lastStatus} with ${read.malformed}`;
           waitingFor = `findings (ECR answered ${this.lastStatus})`;
         } else if (disposition === 'done') {
-          this.progress(`findings (scan ${this.lastStatus})`);
+          this.progress(`scan ${this.lastStatus}`, true);
           return await this.finish(read);
         } else if (disposition === 'stop') {
-          this.progress(`scan ${this.lastStatus}`);
+          this.progress(`scan ${this.lastStatus}`, true);
           return this.fromRead(read, false);
         } else {
           waitingFor = `scan ${this.lastStatus}`;

@@ -101,7 +101,11 @@ async function notEvaluated(
   if (error instanceof UserError && settings.reportFile) {
     // As in the action: the report file exists for every run, so a later step never reads a stale one.
     try {
-      await writeJsonReport(errorReport(error.message, settings), settings.reportFile, target);
+      await writeJsonReport(
+        errorReport(error.message, settings, new Date(), error),
+        settings.reportFile,
+        target,
+      );
     } catch (writeError) {
       printError(io, writeError);
     }

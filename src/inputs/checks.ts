@@ -1,4 +1,5 @@
 import { LEVELS, RULE_IDS, type Level, type RuleId } from '../model.js';
+import { regionPartition } from '../aws/partitions.js';
 
 /**
  * The result of validating one value. Validators return this instead of throwing so the same check
@@ -75,24 +76,25 @@ export function checkPositiveNumber(text: string): Check<number> {
   return ok(value);
 }
 
-// Partition prefixes (`us-gov`, `us-iso`, `us-isob`, `eusc-de`, ...), then a compass direction and
-// a number: every AWS region has this shape, while availability zones (`us-east-1a`) and
-// geographic words (`europe`) do not.
-const REGION =
-  /^[a-z]{2,4}(?:-[a-z]{2,5})?-(?:east|west|north|south|central|northeast|northwest|southeast|southwest)-\d{1,2}$/;
+// Shape of a region (`us-east-1`, `eusc-de-east-1`): only used to explain a near miss, never to
+// accept one; acceptance is the SDK's partition data (aws/partitions.ts).
+const REGION_SHAPE = /^[a-z]{2,4}(?:-[a-z]{2,5})?-[a-z]+-\d{1,2}$/;
 
 export const REGION_EXPECTED = 'an AWS region such as us-east-1, eu-central-1 or cn-north-1';
 
 export function isRegion(text: string): boolean {
-  return REGION.test(text);
+  return regionPartition(text) !== null;
 }
 
 export function checkRegion(text: string): Check<string> {
   const trimmed = text.trim();
-  if (REGION.test(trimmed)) return ok(trimmed);
-  if (REGION.test(trimmed.toLowerCase())) return bad(REGION_EXPECTED, 'regions are lowercase');
-  if (/^[a-z0-9-]+-\d{1,2}[a-z]$/.test(trimmed)) {
+  if (isRegion(trimmed)) return ok(trimmed);
+  if (isRegion(trimmed.toLowerCase())) return bad(REGION_EXPECTED, 'regions are lowercase');
+  if (/^[a-z0-9-]+-\d{1,2}[a-z]$/.test(trimmed) && isRegion(trimmed.slice(0, -1))) {
     return bad(REGION_EXPECTED, 'this is an availability zone; drop the final letter');
+  }
+  if (REGION_SHAPE.test(trimmed)) {
+    return bad(REGION_EXPECTED, 'no AWS partition known to the bundled AWS SDK has this region');
   }
   return bad(REGION_EXPECTED);
 }

@@ -39,7 +39,7 @@ export const INPUTS: Readonly<Record<InputName, InputDoc>> = {
   region: {
     default: '',
     description:
-      'AWS region for images given without a registry host. Default: the region in the image host, else AWS_REGION, else AWS_DEFAULT_REGION.',
+      'AWS region for images given without a registry host (checked against the AWS SDK partition data; must agree with any image host region). Default: the region in the image host, else AWS_REGION, else AWS_DEFAULT_REGION.',
   },
   mode: {
     default: 'enforce',
@@ -49,7 +49,7 @@ export const INPUTS: Readonly<Record<InputName, InputDoc>> = {
   'fail-on': {
     default: '',
     description:
-      'Comma- or newline-separated rule ids that fail the gate; replaces the default fail set (rules left out drop to warn). none: no rule fails the gate.',
+      'What fails the gate, comma- or newline-separated: a severity word is a threshold (high = critical + high; undefined only when named), other rule ids name a rule. Replaces the default fail set family by family (severity, uploader, scan-incomplete): unnamed families keep their defaults, left-out rules of a named family drop to warn. none: no rule fails the gate.',
   },
   'risk-threshold': {
     default: '',

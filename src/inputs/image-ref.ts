@@ -1,5 +1,6 @@
 import type { ImageTarget } from '../model.js';
-import { bad, isRegion, ok, type Check } from './checks.js';
+import { regionPartition } from '../aws/partitions.js';
+import { bad, ok, type Check } from './checks.js';
 import { invalidInput, type Origin } from './invalid.js';
 
 export const IMAGE_FORMS =
@@ -22,17 +23,19 @@ export interface RegistryHost {
   dualStack: boolean;
 }
 
-// Registry hosts per partition. `regionPrefix` catches a region written into the wrong partition's
-// host (cn-north-1 under .amazonaws.com), which would otherwise fail later as an opaque AWS error.
-const SUFFIXES: ReadonlyArray<{ suffix: string; regionPrefix: RegExp }> = [
-  { suffix: 'amazonaws.com', regionPrefix: /^(?!cn-|us-iso|eu-iso|eusc-)/ },
-  { suffix: 'amazonaws.com.cn', regionPrefix: /^cn-/ },
-  { suffix: 'c2s.ic.gov', regionPrefix: /^us-iso-/ },
-  { suffix: 'sc2s.sgov.gov', regionPrefix: /^us-isob-/ },
-  { suffix: 'csp.hci.ic.gov', regionPrefix: /^us-isof-/ },
-  { suffix: 'cloud.adc-e.uk', regionPrefix: /^eu-isoe-/ },
-  { suffix: 'amazonaws.eu', regionPrefix: /^eusc-/ },
-];
+// Registry host suffixes: the partitions' dnsSuffix values in the SDK's partition data. Which
+// suffix a region belongs under is the SDK's answer (regionPartition), so a region written into
+// the wrong partition's host (cn-north-1 under .amazonaws.com) is caught here, not as an opaque
+// AWS error later.
+const SUFFIXES: ReadonlySet<string> = new Set([
+  'amazonaws.com',
+  'amazonaws.com.cn',
+  'c2s.ic.gov',
+  'sc2s.sgov.gov',
+  'csp.hci.ic.gov',
+  'cloud.adc-e.uk',
+  'amazonaws.eu',
+]);
 const IPV4_HOST = /^([^.]+)\.dkr\.ecr(-fips)?\.([^.]+)\.(.+)$/;
 const DUAL_STACK_HOST = /^([^.]+)\.dkr-ecr(-fips)?\.([^.]+)\.on\.aws$/;
 // A reference without "/" that mentions these was meant as a registry host (repository forgotten).
@@ -55,7 +58,7 @@ export function parseRegistryHost(text: string): Check<RegistryHost> {
   const dual = DUAL_STACK_HOST.exec(host);
   const ipv4 = dual ? null : IPV4_HOST.exec(host);
   const match = dual ?? ipv4;
-  const suffix = ipv4 ? SUFFIXES.find((s) => s.suffix === ipv4[4]) : undefined;
+  const suffix = ipv4 && SUFFIXES.has(ipv4[4] ?? '') ? ipv4[4] : undefined;
   if (!match || (ipv4 && !suffix)) {
     if (ECR_LIKE_HOST.test(host))
       return bad(HOST_EXPECTED, `${text} is not a valid Amazon ECR registry host`);
@@ -73,9 +76,13 @@ export function parseRegistryHost(text: string): Check<RegistryHost> {
   if (!/^\d{12}$/.test(account)) {
     return bad(HOST_EXPECTED, `the account id in the host, "${account}", is not 12 digits`);
   }
-  if (!isRegion(region)) return bad(HOST_EXPECTED, `"${region}" in the host is not an AWS region`);
-  if (suffix && !suffix.regionPrefix.test(region)) {
-    return bad(HOST_EXPECTED, `region ${region} does not belong under .${suffix.suffix}`);
+  const partition = regionPartition(region);
+  if (!partition) return bad(HOST_EXPECTED, `"${region}" in the host is not an AWS region`);
+  if (suffix && partition.dnsSuffix !== suffix) {
+    return bad(
+      HOST_EXPECTED,
+      `region ${region} does not belong under .${suffix} (it is in partition ${partition.name}, hosts .${partition.dnsSuffix})`,
+    );
   }
   return ok({
     host,
@@ -151,6 +158,22 @@ function splitHost(reference: string): { host?: string; path: string } {
 }
 
 /**
+ * The registry host of `line` when it names a registry other than private Amazon ECR that
+ * docker/metadata-action lists next to ECR (Docker Hub, GHCR, ECR Public, ...), else undefined.
+ * Only recognised registries count: an unknown first part with a dot may be an ECR repository
+ * named `team.a/app`, which must stay an error, never be skipped silently.
+ */
+export function otherRegistryHost(line: string): string | undefined {
+  const raw = line.trim();
+  const at = raw.indexOf('@');
+  const { host } = splitHost(at < 0 ? raw : raw.slice(0, at));
+  if (host === undefined) return undefined;
+  const lower = host.toLowerCase();
+  if (ECR_LIKE_HOST.test(lower) && !PUBLIC_HOSTS.has(lower)) return undefined;
+  return WELL_KNOWN_REGISTRY.test(lower) || PUBLIC_HOSTS.has(lower) ? lower : undefined;
+}
+
+/**
  * Parses one image reference (one line of `image`). A reference must name a tag or a digest:
  * docker's implicit `latest` is refused because a gate that silently checks an older `latest`
  * instead of what was just pushed would pass the wrong image.
@@ -210,6 +233,7 @@ export function parseImageReference(
     repository,
     ...(registryId === undefined ? {} : { registryId }),
     ...(region === undefined ? {} : { region }),
+    ...(registry?.fips === true ? { fips: true } : {}),
     ...(tag === undefined ? {} : { tag }),
     ...(digest === undefined ? {} : { digest }),
   };
@@ -283,6 +307,7 @@ export function imageFromParts(
     repository,
     ...(registryId === undefined ? {} : { registryId }),
     ...(region === undefined ? {} : { region }),
+    ...(registry?.fips === true ? { fips: true } : {}),
     ...(tag === undefined ? {} : { tag }),
     ...(digest === undefined ? {} : { digest }),
   };

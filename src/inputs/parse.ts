@@ -14,7 +14,12 @@ import {
   type Check,
 } from './checks.js';
 import { GITHUB_TOKEN_DEFAULT, INPUT_DEFAULTS } from './defaults.js';
-import { checkRegistryId, imageFromParts, parseImageReference } from './image-ref.js';
+import {
+  checkRegistryId,
+  imageFromParts,
+  otherRegistryHost,
+  parseImageReference,
+} from './image-ref.js';
 import { Problems, inputProblem, invalidInput } from './invalid.js';
 import { checkFailOn, resolveLevels } from './levels.js';
 import type { InputName, RawInputs, Settings } from './settings.js';
@@ -63,7 +68,11 @@ class InputReader {
 const imageKey = (image: ImageTarget): string =>
   [image.registryId, image.region, image.repository, image.tag, image.digest].join('|');
 
-function readImages(inputs: InputReader, registryId: string | undefined): ImageTarget[] {
+function readImages(
+  inputs: InputReader,
+  registryId: string | undefined,
+  skipped: string[],
+): ImageTarget[] {
   const { problems } = inputs;
   const defaults = registryId === undefined ? {} : { registryId };
   const image = inputs.given('image');
@@ -99,7 +108,29 @@ function readImages(inputs: InputReader, registryId: string | undefined): ImageT
         inputProblem('image', 'only comments and blank lines; give at least one image.'),
       );
     }
-    return entries.flatMap(({ value, line }) => {
+    // docker/metadata-action lists every registry's tags in one output: refs to other registries
+    // are skipped with a notice, unless nothing is left to gate (then they are the error).
+    const foreign = entries.filter(({ value }) => otherRegistryHost(value) !== undefined);
+    if (foreign.length > 1 && foreign.length === entries.length) {
+      const hosts = [...new Set(foreign.map(({ value }) => otherRegistryHost(value)))];
+      problems.add(
+        inputProblem(
+          'image',
+          `no Amazon ECR image is left: every reference names another registry (${hosts.join(', ')}); this action gates images in Amazon ECR only. Add the ECR tags (ACCOUNT.dkr.ecr.REGION.amazonaws.com/REPO:TAG) to the list.`,
+        ),
+      );
+      return [];
+    }
+    const gated =
+      foreign.length < entries.length ? entries.filter((e) => !foreign.includes(e)) : entries;
+    if (gated !== entries) {
+      for (const { value, line } of foreign) {
+        skipped.push(
+          `image${multiLine ? ` line ${line}` : ''}: ${value} is not in Amazon ECR (${otherRegistryHost(value) ?? ''}); skipped, this action gates images in Amazon ECR only`,
+        );
+      }
+    }
+    return gated.flatMap(({ value, line }) => {
       const origin = multiLine ? { input: 'image', line } : { input: 'image' };
       const parsed = problems.attempt(() => parseImageReference(value, defaults, origin), null);
       return parsed === null ? [] : [parsed];
@@ -129,7 +160,21 @@ function readImages(inputs: InputReader, registryId: string | undefined): ImageT
 
 /** Region input, else the region of the first image host, else AWS_REGION, else AWS_DEFAULT_REGION. */
 function readRegion(inputs: InputReader, images: ImageTarget[], env: Env): string | undefined {
-  if (inputs.given('region') !== '') return inputs.optional('region', checkRegion) ?? undefined;
+  if (inputs.given('region') !== '') {
+    const explicit = inputs.optional('region', checkRegion) ?? undefined;
+    // The host names the registry's region; a different region input would send the calls to
+    // another region's ECR, which answers "repository not found": say so up front instead.
+    const other = images.find((i) => i.region !== undefined && i.region !== explicit);
+    if (explicit !== undefined && other?.region !== undefined) {
+      inputs.problems.add(
+        inputProblem(
+          'region',
+          `${JSON.stringify(explicit)} contradicts the region ${other.region} in the image host of ${other.raw}. Leave region empty to use the host's region, or make them agree.`,
+        ),
+      );
+    }
+    return explicit;
+  }
   const fromHost = images.find((i) => i.region !== undefined)?.region;
   if (fromHost !== undefined) return fromHost;
   for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION']) {
@@ -173,7 +218,8 @@ export function parseSettings(raw: RawInputs, env: Env, policy: Policy | null): 
   const inputs = new InputReader(raw, problems);
 
   const registryId = inputs.optional('registry-id', checkRegistryId) ?? undefined;
-  const parsedImages = readImages(inputs, registryId);
+  const skippedImages: string[] = [];
+  const parsedImages = readImages(inputs, registryId, skippedImages);
   const region = readRegion(inputs, parsedImages, env);
   const seen = new Set<string>();
   const images = parsedImages
@@ -230,6 +276,8 @@ export function parseSettings(raw: RawInputs, env: Env, policy: Policy | null): 
       0,
     ),
     uploaderCheck: inputs.checked('uploader-check', checkBoolean, true),
+    fips: images.some((image) => image.fips === true),
+    skippedImages,
     businessHours,
     ignores: policy?.ignores ?? [],
     ignoreUnfixed: policy?.ignoreUnfixed ?? false,

@@ -43,6 +43,10 @@ export interface Settings {
   uploaderHistoryDays: number;
   uploaderTimeoutSeconds: number;
   uploaderCheck: boolean;
+  /** An image host was a FIPS host: ECR and CloudTrail clients use FIPS endpoints. */
+  fips: boolean;
+  /** Notices for `image` refs to other registries that were skipped (docker/metadata-action). */
+  skippedImages: string[];
   businessHours: BusinessHours | null;
   ignores: IgnoreRule[];
   ignoreUnfixed: boolean;

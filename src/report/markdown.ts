@@ -151,7 +151,7 @@ export function findingRow(d: Detection): string {
   const col = (pick: (p: NonNullable<Detection['packages']>[number]) => string | undefined) =>
     packages.map((p) => escapeMarkdown(pick(p) ?? '—', 80)).join('<br>') +
     (more > 0 ? `<br>+${more} more` : '');
-  const severity = severityOfRule(d.rule) ?? d.rule.toUpperCase();
+  const severity = d.scannerSeverity ?? severityOfRule(d.rule) ?? d.rule.toUpperCase();
   return tableRow([
     markdownLink(d.findingId ?? 'finding', d.uri, 100),
     col((p) => p.name),

@@ -43,7 +43,8 @@ export function buildOutputs(report: Report, paths: OutputPaths): Record<string,
   );
   out['uploader'] = list(principals);
   const statuses = report.images.map((i) => i.uploader.status);
-  out['uploader-status'] = STATUS_ORDER.find((s) => statuses.includes(s)) ?? 'skipped';
+  out['uploader-status'] =
+    STATUS_ORDER.find((s) => statuses.includes(s)) ?? report.uploaderStatus ?? 'skipped';
   out['image-digest'] = list(unique(report.images.map((i) => i.imageDigest)));
   out['report-file'] = paths.reportFile;
   out['sarif-file'] = paths.sarifFile ?? '';

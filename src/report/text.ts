@@ -146,10 +146,11 @@ function imageBlock(
     lines.push(`  top findings (${Math.min(top, findings.length)} of ${findings.length}):`);
     for (const d of findings.slice(0, top)) {
       const severity = severityOfRule(d.rule) as Severity;
+      const shown = d.scannerSeverity ?? severity;
       const packages = (d.packages ?? []).slice(0, 2).map(packageText).join(', ');
       const cvss = d.cvss === undefined ? '' : `  CVSS ${d.cvss.toFixed(1)}`;
       lines.push(
-        `    ${paint(SEVERITY_STYLE[severity], severity.padEnd(13))} ${escapeTerminal(d.findingId ?? 'finding', 80).padEnd(16)} ${escapeTerminal(packages, 160)}${cvss}`,
+        `    ${paint(SEVERITY_STYLE[severity], shown.padEnd(13))} ${escapeTerminal(d.findingId ?? 'finding', 80).padEnd(16)} ${escapeTerminal(packages, 160)}${cvss}`,
       );
     }
     if (findings.length > top) lines.push(`    +${findings.length - top} more in the JSON report`);

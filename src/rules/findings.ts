@@ -25,8 +25,9 @@ export interface FindingRulesInput {
 }
 
 /** `"<name>, <description>"`: the seed SPL's grouping key and the row's `finding` field. */
+/** Seed `finding` field: `name, description`, or the name alone when there is no description. */
 export const findingKey = (f: Pick<Finding, 'name' | 'description'>): string =>
-  `${f.name}, ${f.description}`;
+  f.description.trim() === '' ? f.name : `${f.name}, ${f.description}`;
 
 interface Row {
   rule: RuleId;
@@ -124,6 +125,9 @@ function toDetection(row: Row, input: FindingRulesInput, event: RuleEvent): Dete
   if (input.user !== undefined) detection.user = input.user;
   if (input.srcIp !== undefined) detection.src_ip = input.srcIp;
   if (finding.cvss) detection.cvss = finding.cvss.score;
+  if (finding.scannerSeverity.trim().toUpperCase() === 'UNTRIAGED') {
+    detection.scannerSeverity = 'UNTRIAGED';
+  }
   if (finding.uri) detection.uri = finding.uri;
   if (finding.fixAvailable) detection.fixAvailable = finding.fixAvailable;
   if (finding.exploitAvailable) detection.exploitAvailable = finding.exploitAvailable;
@@ -170,5 +174,6 @@ export function scanIncompleteDetection(input: {
 export function imageName(image: ResolvedImage): string {
   const tag = image.target.tag ?? image.imageTags[0];
   const platform = image.platform ? ` (${image.platform})` : '';
-  return `${image.repository}${tag ? `:${tag}` : ''}@${image.imageDigest}${platform}`;
+  const digest = image.imageDigest ? `@${image.imageDigest}` : '';
+  return `${image.repository}${tag ? `:${tag}` : ''}${digest}${platform}`;
 }

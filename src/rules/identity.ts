@@ -28,6 +28,8 @@ export function partitionOfRegion(region: string): string {
   if (region.startsWith('us-iso-')) return 'aws-iso';
   if (region.startsWith('eu-isoe-')) return 'aws-iso-e';
   if (region.startsWith('us-isof-')) return 'aws-iso-f';
+  // European Sovereign Cloud: partition aws-eusc in the SDK's partitions data (aws/partitions.ts).
+  if (region.startsWith('eusc-')) return 'aws-eusc';
   return 'aws';
 }
 

@@ -23,7 +23,10 @@ function perRegion<T>(make: (region: string) => T): (region: string) => T {
 
 /** The AWS side of a run; `uploader-check: false` builds no CloudTrail client at all. */
 export function buildAdapters(settings: Settings, options: { profile?: string } = {}): Adapters {
-  const profile = options.profile ? { profile: options.profile } : {};
+  const profile = {
+    ...(options.profile ? { profile: options.profile } : {}),
+    ...(settings.fips ? { fips: true } : {}),
+  };
   const ecr = new EcrAdapter({
     clientFor: perRegion<ECRClient>((region) => ecrClient({ region, ...profile })),
     // One attempt: StartImageScan's quota refusal is final, and must not slow the shared client.

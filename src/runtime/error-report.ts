@@ -1,5 +1,6 @@
 import type { Settings } from '../inputs/settings.js';
 import type { Report } from '../model.js';
+import { EvaluationError } from '../engine.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 
 /**
@@ -7,7 +8,13 @@ import { TOOL_NAME, VERSION } from '../version.js';
  * repository): result `fail`, the reason in `error`, so the JSON report and the outputs exist
  * for every run and a later step never reads a stale file.
  */
-export function errorReport(message: string, settings: Settings | null, now = new Date()): Report {
+export function errorReport(
+  message: string,
+  settings: Settings | null,
+  now = new Date(),
+  error?: unknown,
+): Report {
+  const spent = error instanceof EvaluationError ? error : null;
   return {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: VERSION },
@@ -21,8 +28,10 @@ export function errorReport(message: string, settings: Settings | null, now = ne
     detections: [],
     ignored: [],
     warnings: [],
-    calls: { ecr: 0, cloudtrail: 0 },
-    durationMs: 0,
+    calls: spent?.calls ?? { ecr: 0, cloudtrail: 0 },
+    durationMs: spent?.durationMs ?? 0,
+    // Nothing was verified; with the check on that is `unverified`, never `skipped`.
+    uploaderStatus: settings?.uploaderCheck === false ? 'skipped' : 'unverified',
     error: message,
   };
 }

@@ -92,6 +92,18 @@ export class ProgressLine {
   update(event: ProgressEvent): void {
     if (this.closed) return;
     const key = progressKey(event);
+    if (event.final === true) {
+      // A final state is news, not a wait: drop it from the live line; a plain log says it once.
+      if (this.options.tty) this.end([key]);
+      else {
+        const elapsed = formatElapsed(event.elapsedMs);
+        this.options.stream.write(
+          `${cleanImage(event.image)}: ${clean(event.waitingFor)} (${elapsed})\n`,
+        );
+        this.waits.delete(key);
+      }
+      return;
+    }
     const previous = this.waits.get(key);
     const wait: Wait = {
       image: cleanImage(event.image),
