@@ -138,6 +138,8 @@ export interface Principal {
   name: string;
   /** Session name of an assumed role, kept for display only. */
   sessionName?: string;
+  /** `arn:…:sts::…:assumed-role/ROLE/SESSION`: what a session-ARN known-uploaders entry matches. */
+  sessionArn?: string;
   partition?: string;
 }
 
