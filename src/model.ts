@@ -182,6 +182,11 @@ export interface UploaderEvidence {
   /** False when the page bound was hit before the window's start. */
   historyComplete: boolean;
   historyReachesBack?: Date;
+  /**
+   * Set when the push was found but the reads around it (baseline, later pushes of the tag)
+   * failed: which read, and why. The uploader is then unverified, never `no-baseline`.
+   */
+  historyError?: string;
   /** Current digest the gated tag points at, when known (tag overwrite by digest change). */
   tagNowPointsAt?: string;
   stats: LookupStats;

@@ -76,7 +76,13 @@ export function uploaderDetections(input: UploaderRulesInput): UploaderJudgement
   }
   const push = evidence.push;
   if (evidence.state !== 'found' || !push) {
-    return { status: 'unverified', detections: [unverified(input)], warnings: [] };
+    // ECR alone proves a moved tag: CloudTrail being unreadable or late must not hide it.
+    const moved = tagMovedDetection(input.image, input.imageIndex, input.levels);
+    return {
+      status: 'unverified',
+      detections: [unverified(input), ...(moved ? [moved] : [])],
+      warnings: [],
+    };
   }
 
   const detections: Detection[] = [];
@@ -90,14 +96,25 @@ export function uploaderDetections(input: UploaderRulesInput): UploaderJudgement
   let status: UploaderStatus;
   if (matchedEntry !== undefined) status = 'known';
   else if (seen) status = 'seen';
+  // The history around the push could not be read (throttled, 5xx, hang): an absent baseline
+  // proves nothing, so the uploader is unverified, never `no-baseline` (issue 18 §3.4).
+  else if (evidence.historyError !== undefined) status = 'unverified';
   else if (baseline.length > 0 || hasList) status = 'unknown';
   else status = 'no-baseline';
 
+  // Later pushes of the tag were in the same unread window: with a tag, tag-overwrite is unproven
+  // too, so even a known uploader gets the unverified row.
+  if (
+    evidence.historyError !== undefined &&
+    (status === 'unverified' || gatedTag(input.image, push) !== undefined)
+  ) {
+    detections.push(unverified(input, push));
+  }
   if (status === 'unknown') {
     detections.push(uploadRow('unknown-uploader', input, push, detailOfUnknown(input, baseline)));
   }
   if (status === 'no-baseline') {
-    warnings.push({ code: 'no-baseline', message: noBaselineMessage(input, push) });
+    warnings.push({ code: 'no-baseline', message: noBaselineMessage(input, evidence, push) });
   }
   if (
     input.historyDays > 0 &&
@@ -205,31 +222,45 @@ function tagOverwrites(input: UploaderRulesInput, push: PushEvent): Detection[] 
 
   const movedTo = input.image.tagMovedTo ?? input.evidence.tagNowPointsAt;
   if (movedTo && !own.has(movedTo) && !explained.has(movedTo)) {
-    rows.push(tagMovedRow(input, push, tag, movedTo));
+    const row = tagMovedDetection(input.image, input.imageIndex, input.levels, movedTo, push);
+    if (row) rows.push(row);
   }
   return rows;
 }
 
-function tagMovedRow(
-  input: UploaderRulesInput,
-  push: PushEvent,
-  tag: string,
-  movedTo: string,
-): Detection {
+/**
+ * `tag-overwrite` from ECR's evidence alone: the gated tag now points at another digest. Needs
+ * no CloudTrail, so it fires with `uploader-check: false` and when CloudTrail is unreadable or
+ * late too (SPEC 2, issue 18 §3.3). Undefined when ECR saw no move.
+ */
+export function tagMovedDetection(
+  image: ResolvedImage,
+  imageIndex: number,
+  levels: Readonly<Record<RuleId, Level>>,
+  movedTo: string | undefined = image.tagMovedTo,
+  push?: PushEvent,
+): Detection | undefined {
+  const tag = image.target.tag;
+  if (!tag || !movedTo || movedTo === image.imageDigest || movedTo === image.indexDigest) {
+    return undefined;
+  }
   const spec = RULES['tag-overwrite'];
-  const time = splunkTime(push.eventTime);
+  const time = splunkTime(push?.eventTime ?? image.pushedAt ?? new Date(0));
   const user = 'an unrecorded principal';
+  const found = push
+    ? 'no PutImage of it was found in CloudTrail'
+    : 'ECR shows it; who moved it was not read from CloudTrail';
   return {
-    ...baseRow('tag-overwrite', input, time),
-    message: fillMessage(spec.message, { tag, repository: push.repository, user }),
-    awsRegion: push.region,
+    ...riskEvent('tag-overwrite', levels['tag-overwrite'], imageIndex, time),
+    message: fillMessage(spec.message, { tag, repository: image.repository, user }),
+    awsRegion: image.region,
     eventName: 'PutImage',
     eventSource: 'ecr.amazonaws.com',
     imageTag: tag,
-    registryId: push.registryId,
-    image: push.repository,
-    imageDigest: input.image.imageDigest,
-    detail: `tag ${tag} now points at ${movedTo}, not at the gated image; no PutImage of it was found in CloudTrail`,
+    registryId: image.registryId,
+    image: image.repository,
+    imageDigest: image.imageDigest,
+    detail: `tag ${tag} now points at ${movedTo}, not at the gated image; ${found}`,
   };
 }
 
@@ -272,10 +303,11 @@ function uploadRow(
   return row;
 }
 
-function unverified(input: UploaderRulesInput): Detection {
+/** The unverified-uploader row; with `push` when the push was found but its history was not. */
+function unverified(input: UploaderRulesInput, push?: PushEvent): Detection {
   const { image, evidence } = input;
   const spec = RULES['unverified-uploader'];
-  const time = splunkTime(image.pushedAt ?? new Date(0));
+  const time = splunkTime(push?.eventTime ?? image.pushedAt ?? new Date(0));
   const row: Detection = {
     ...baseRow('unverified-uploader', input, time),
     message: fillMessage(spec.message, { image: imageRef(image), repository: image.repository }),
@@ -286,11 +318,18 @@ function unverified(input: UploaderRulesInput): Detection {
     image: image.repository,
     imageDigest: image.imageDigest,
     detail:
+      evidence.historyError ??
       evidence.reason ??
       (evidence.state === 'error'
         ? 'CloudTrail could not be read'
         : 'the push was not found in CloudTrail'),
   };
+  if (push) {
+    row.user = push.principal.name;
+    row.userName = push.userName;
+    row.src_ip = push.sourceIp;
+    row.principal = push.principal.key;
+  }
   if (image.target.tag !== undefined) row.imageTag = image.target.tag;
   return row;
 }
@@ -318,7 +357,11 @@ function detailOfUnknown(input: UploaderRulesInput, baseline: readonly PushEvent
   return parts.join('; ');
 }
 
-function noBaselineMessage(input: UploaderRulesInput, push: PushEvent): string {
+function noBaselineMessage(
+  input: UploaderRulesInput,
+  evidence: UploaderEvidence,
+  push: PushEvent,
+): string {
   const who = push.principal.key;
   const repo = `${push.repository} (${push.registryId}, ${push.region})`;
   if (input.historyDays <= 0) {
@@ -327,10 +370,24 @@ function noBaselineMessage(input: UploaderRulesInput, push: PushEvent): string {
       `so it was not checked. List allowed principals in known-uploaders.`
     );
   }
+  // CloudTrail keeps 90 days: for an old push the read may have covered fewer days than asked.
+  const back = evidence.historyReachesBack?.getTime();
+  const read = back === undefined ? input.historyDays : (push.eventTime.getTime() - back) / DAY_MS;
+  const span =
+    back !== undefined && read < input.historyDays - 1 / 24
+      ? `in the ${formatDays(read)} before it that CloudTrail still holds (since ` +
+        `${new Date(back).toISOString()}; ${input.historyDays} were asked for)`
+      : `in the ${input.historyDays} days before it`;
   return (
-    `first push to ${repo} in ${input.historyDays} days: no baseline to compare ${who} with. ` +
+    `first push to ${repo} ${span}: no baseline to compare ${who} with. ` +
     `List allowed principals in known-uploaders to check first pushes too.`
   );
+}
+
+function formatDays(days: number): string {
+  if (days < 1) return `${Math.max(0, Math.floor(days * 24))} hours`;
+  const whole = Math.floor(days);
+  return `${whole} ${whole === 1 ? 'day' : 'days'}`;
 }
 
 function partialMessage(input: UploaderRulesInput, evidence: UploaderEvidence): string {
