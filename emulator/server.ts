@@ -213,7 +213,9 @@ class EmulatorServer {
     }
     record.status = 200;
     if (fault?.kind === 'malformed') {
-      send(res, 200, MALFORMED_BODY, record.requestId);
+      // `status` set: an error page that is not an AWS error (a proxy's HTML 500).
+      record.status = fault.status ?? 200;
+      send(res, record.status, MALFORMED_BODY, record.requestId);
     } else if (fault?.kind === 'truncated') {
       // The full length is announced and half is sent: the client sees the connection drop mid-body.
       const bytes = Buffer.from(body);

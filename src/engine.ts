@@ -15,7 +15,7 @@ import type { EcrPort, ProgressSink, UploaderPort } from './ports.js';
 import { decide } from './gate.js';
 import { findingDetections, scanIncompleteDetection } from './rules/findings.js';
 import { applyIgnores, ignoreWarnings } from './rules/ignores.js';
-import { uploaderDetections } from './rules/uploader.js';
+import { tagMovedDetection, uploaderDetections } from './rules/uploader.js';
 import { countBySeverity } from './rules/counts.js';
 import { mapLimit } from './concurrency.js';
 import { UNRESOLVED, gatedTagsFirst, mergeSameManifest, resolveAll } from './resolve-all.js';
@@ -192,6 +192,10 @@ export function buildReport(
       uploaderStatus = judged.status;
       own.push(...judged.detections);
       warnings.push(...judged.warnings.map((w) => forImage(image, w)));
+    } else {
+      // uploader-check false: ECR alone still proves a moved tag (issue 18 §3.3).
+      const moved = tagMovedDetection(image, imageIndex, settings.levels);
+      if (moved) own.push(moved);
     }
 
     const push = evidence?.push;
@@ -228,7 +232,7 @@ export function buildReport(
     warnings.push({
       code: 'skipped',
       message:
-        'uploader-check is false: unknown-uploader, tag-overwrite, cross-account-uploader, unverified-uploader and outside-business-hours were not evaluated',
+        'uploader-check is false: unknown-uploader, cross-account-uploader, unverified-uploader and outside-business-hours were not evaluated; tag-overwrite was judged from ECR alone (whether the gated tag now points at another digest)',
     });
   }
   warnings.push(...ignoreWarnings(settings.ignores, usedIgnores, meta.now));

@@ -149,6 +149,8 @@ export interface Principal {
   name: string;
   /** Session name of an assumed role, kept for display only. */
   sessionName?: string;
+  /** `arn:…:sts::…:assumed-role/ROLE/SESSION`: what a session-ARN known-uploaders entry matches. */
+  sessionArn?: string;
   partition?: string;
 }
 
@@ -191,6 +193,11 @@ export interface UploaderEvidence {
   /** False when the page bound was hit before the window's start. */
   historyComplete: boolean;
   historyReachesBack?: Date;
+  /**
+   * Set when the push was found but the reads around it (baseline, later pushes of the tag)
+   * failed: which read, and why. The uploader is then unverified, never `no-baseline`.
+   */
+  historyError?: string;
   /** Current digest the gated tag points at, when known (tag overwrite by digest change). */
   tagNowPointsAt?: string;
   stats: LookupStats;

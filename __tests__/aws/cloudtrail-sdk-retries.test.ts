@@ -1,6 +1,8 @@
-// The real SDK client retries inside one `send`. Each of those HTTP attempts must take its own
-// limiter slot, or the SDK's retries could exceed 2 calls per second. A real CloudTrailClient
-// with an in-memory request handler (no network) shows every attempt passing the limiter.
+// The real SDK client would retry inside one `send`, waiting its back-off on a timer it never
+// clears when the call is aborted (issue 19 §3: abandoned retries kept the process alive after the
+// verdict). LookupEvents turns the SDK's retries off and retries itself: every HTTP attempt takes
+// its own limiter slot and its back-off is an abortable sleep. A real CloudTrailClient with an
+// in-memory request handler (no network) shows it.
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { emptyStats, lookupOnce } from '../../src/aws/cloudtrail-lookup.js';
 import { RateLimiter } from '../../src/aws/rate-limit.js';
@@ -22,16 +24,21 @@ interface Token {
 }
 const token = (count: number): Token => ({ getRetryCount: () => count, getRetryDelay: () => 0 });
 
-/** Retries up to 3 attempts with no delay, so the test does not wait for the SDK's backoff. */
+/** Counts how often the SDK's retry strategy is asked for a retry: it must never be. */
+let sdkRetriesAsked = 0;
 const noDelayRetries = {
   mode: 'standard',
   acquireInitialRetryToken: async () => token(0),
   refreshRetryTokenForRetry: async (previous: Token) => {
+    sdkRetriesAsked += 1;
     if (previous.getRetryCount() >= 2) throw new Error('no more attempts');
     return token(previous.getRetryCount() + 1);
   },
   recordSuccess: () => undefined,
 };
+beforeEach(() => {
+  sdkRetriesAsked = 0;
+});
 
 function clientAnswering(statuses: number[]) {
   const requests: string[] = [];
@@ -45,7 +52,9 @@ function clientAnswering(statuses: number[]) {
         const body =
           status === 200
             ? JSON.stringify({ Events: [] })
-            : JSON.stringify({ __type: 'InternalFailure', message: 'try again' });
+            : status === 400
+              ? JSON.stringify({ __type: 'ThrottlingException', message: 'Rate exceeded' })
+              : JSON.stringify({ __type: 'InternalFailure', message: 'try again' });
         return {
           response: {
             statusCode: status,
@@ -59,7 +68,7 @@ function clientAnswering(statuses: number[]) {
   return { client, requests };
 }
 
-test('every SDK attempt inside one send takes a limiter slot', async () => {
+test('every attempt takes a limiter slot, and the SDK itself never retries', async () => {
   const clock = new FakeClock();
   const limiter = new CountingLimiter({
     limit: 2,
@@ -81,8 +90,25 @@ test('every SDK attempt inside one send takes a limiter slot', async () => {
   ]);
   expect(limiter.acquired).toBe(3);
   expect(stats.calls).toBe(3);
-  // Three attempts at 2 per second: the third waited for the window.
-  expect(clock.now()).toBe(1000);
+  expect(sdkRetriesAsked).toBe(0);
+  // Two back-offs of our own (500 ms, 1.5 s): abortable sleeps, no SDK timer.
+  expect(clock.now()).toBe(2000);
+});
+
+test('throttling: our bounded back-off, never the SDK retry timer', async () => {
+  const clock = new FakeClock();
+  const limiter = new CountingLimiter({ now: clock.now, sleep: clock.sleep });
+  const { client, requests } = clientAnswering([400]);
+  const stats = emptyStats();
+  const error = await lookupOnce(
+    { client, region: 'eu-west-1', limiter, sleep: clock.sleep, stats },
+    { LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'PutImage' }] },
+  ).catch((e: unknown) => e);
+  expect((error as Error).name).toBe('ThrottlingException');
+  expect(sdkRetriesAsked).toBe(0);
+  // 1 + MAX_THROTTLE_RETRIES attempts, each one HTTP request.
+  expect(requests).toHaveLength(5);
+  expect(stats.throttled).toBe(5);
 });
 
 test('one attempt, one slot', async () => {

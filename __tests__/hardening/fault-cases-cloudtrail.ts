@@ -64,6 +64,33 @@ const BROKEN_RECORDS = {
 };
 
 export const CLOUDTRAIL_CASES: FaultCase[] = [
+  // Issue 18 §3.4: call 1 finds the push, the history read around it fails. A history that could
+  // not be read proves nothing: unverified, never `no-baseline` (which would pass).
+  unverified(
+    'ct-history-throttled',
+    'The push is found; every history LookupEvents call after it is throttled',
+    { faults: [lookup({ kind: 'throttle', from: 2 })] },
+    'the pushes around it could not be read',
+  ),
+  unverified(
+    'ct-history-503',
+    'The push is found; every history LookupEvents call after it answers HTTP 503',
+    { faults: [lookup({ kind: 'http503', from: 2 })] },
+    'the pushes around it could not be read',
+  ),
+  unverified(
+    'ct-history-hang',
+    'The push is found; the history read never answers (uploader-timeout 3: no 60 s of its own)',
+    { faults: [lookup({ kind: 'hang', from: 2 })] },
+    'CloudTrail did not answer in time',
+    { 'uploader-timeout': '3' },
+  ),
+  unverified(
+    'ct-http500-error-page',
+    'Every LookupEvents answer is HTTP 500 with a body that is not an AWS error',
+    { faults: [lookup({ kind: 'malformed', status: 500 })] },
+    'with HTTP 500',
+  ),
   found('ct-throttle-burst', 'ThrottlingException on the first 3 LookupEvents calls', {
     faults: [lookup({ kind: 'throttle', count: 3 })],
   }),

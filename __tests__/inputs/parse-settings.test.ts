@@ -306,7 +306,7 @@ describe('scalar inputs', () => {
 });
 
 describe('known-uploaders input', () => {
-  test('one per line, comments ignored, assumed roles become role ARNs, duplicates removed', () => {
+  test('one per line, comments ignored, session ARNs kept as written, duplicates removed', () => {
     const settings = parse({
       image: 'app:1',
       'known-uploaders': [
@@ -314,10 +314,12 @@ describe('known-uploaders input', () => {
         'arn:aws:iam::123456789012:role/github-actions-ecr-push',
         'arn:aws:sts::123456789012:assumed-role/github-actions-ecr-push/GitHubActions',
         'release-bot',
+        'release-bot',
       ].join('\n'),
     });
     expect(settings.knownUploaders).toEqual([
       'arn:aws:iam::123456789012:role/github-actions-ecr-push',
+      'arn:aws:sts::123456789012:assumed-role/github-actions-ecr-push/GitHubActions',
       'release-bot',
     ]);
   });

@@ -147,12 +147,14 @@ describe('parsePolicy: valid files', () => {
     expect(policy.knownUploaders).toEqual(['release-bot']);
   });
 
-  test('assumed-role ARNs in the file become role ARNs', () => {
+  test('session ARNs in the file stay session ARNs (that session only, SPEC 1)', () => {
     const policy = parsePolicy(
       lines('known-uploaders:', '  - arn:aws:sts::123456789012:assumed-role/ci/GitHubActions'),
       FILE,
     );
-    expect(policy.knownUploaders).toEqual(['arn:aws:iam::123456789012:role/ci']);
+    expect(policy.knownUploaders).toEqual([
+      'arn:aws:sts::123456789012:assumed-role/ci/GitHubActions',
+    ]);
   });
 });
 

@@ -430,3 +430,85 @@ describe('outside-business-hours', () => {
     expect(result.warnings[0]?.message).toContain('Mars/Olympus');
   });
 });
+
+describe('issue 18 §3: verdicts when CloudTrail only half answered', () => {
+  const stranger = pushBy(roleIdentity('stranger', 'x'), '2024-05-21T10:00:00Z');
+  const historyError =
+    'the push was found, but the pushes around it could not be read (LookupEvents ResourceName=app from …): CloudTrail answered LookupEvents in eu-west-1 with HTTP 503';
+
+  test('a failed history read makes a stranger unverified, never no-baseline', () => {
+    const result = appJudge(
+      found(stranger, { historyComplete: false, historyError, reason: historyError }),
+    );
+    expect(result.status).toBe('unverified');
+    expect(rules(result.detections)).toEqual(['unverified-uploader']);
+    expect(result.detections[0]?.detail).toBe(historyError);
+    expect(result.detections[0]?.principal).toBe('arn:aws:iam::123456789012:role/stranger');
+    expect(result.warnings.map((w) => w.code)).not.toContain('no-baseline');
+  });
+
+  test('a known uploader stays known, but the unread tag window is unverified', () => {
+    const result = appJudge(found(stranger, { historyComplete: false, historyError }), {
+      knownUploaders: ['stranger'],
+    });
+    expect(result.status).toBe('known');
+    expect(rules(result.detections)).toEqual(['unverified-uploader']);
+  });
+
+  test('tag-overwrite fires from ECR alone when CloudTrail could not be read', () => {
+    const result = appJudge(
+      {
+        state: 'error',
+        reason: 'throttled',
+        tagPushes: [],
+        history: [],
+        historyComplete: false,
+        stats,
+      },
+      { image: { ...image, tagMovedTo: 'sha256:elsewhere' } },
+    );
+    expect(rules(result.detections)).toEqual(['tag-overwrite', 'unverified-uploader']);
+    const row = result.detections.find((d) => d.rule === 'tag-overwrite');
+    expect(row).toMatchObject({ level: 'fail', imageTag: 'v1', imageDigest: 'sha256:aaaa' });
+    expect(row?.detail).toContain('now points at sha256:elsewhere');
+  });
+
+  test('tag-overwrite fires from ECR alone when the push is not in CloudTrail yet', () => {
+    const result = appJudge(
+      { state: 'not-found', tagPushes: [], history: [], historyComplete: false, stats },
+      { image: { ...image, tagMovedTo: 'sha256:elsewhere' } },
+    );
+    expect(rules(result.detections)).toEqual(['tag-overwrite', 'unverified-uploader']);
+  });
+
+  test('no tag-overwrite when ECR saw no move', () => {
+    const result = appJudge({
+      state: 'not-found',
+      tagPushes: [],
+      history: [],
+      historyComplete: false,
+      stats,
+    });
+    expect(rules(result.detections)).toEqual(['unverified-uploader']);
+  });
+
+  test('no-baseline for an old push names only the days CloudTrail still held', () => {
+    // Pushed 85 days before the run: CloudTrail (90 days) held 5 days before it, not 30.
+    const old = pushBy(roleIdentity('ci-push', 'r'), '2024-05-21T10:00:00Z');
+    const result = appJudge(found(old, { historyReachesBack: new Date('2024-05-16T10:10:00Z') }));
+    expect(result.status).toBe('no-baseline');
+    const message = result.warnings.find((w) => w.code === 'no-baseline')?.message ?? '';
+    expect(message).not.toContain('in the 30 days');
+    expect(message).toContain('4 days before it that CloudTrail still holds');
+    expect(message).toContain('30 were asked for');
+  });
+
+  test('no-baseline with the full window read says the days asked for', () => {
+    const recent = pushBy(roleIdentity('ci-push', 'r'), '2024-05-21T10:00:00Z');
+    const result = appJudge(
+      found(recent, { historyReachesBack: new Date('2024-04-21T10:00:00Z') }),
+    );
+    const message = result.warnings.find((w) => w.code === 'no-baseline')?.message ?? '';
+    expect(message).toContain('in the 30 days before it');
+  });
+});

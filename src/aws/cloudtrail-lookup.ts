@@ -19,11 +19,11 @@ import type { RateLimiter, Sleep } from './rate-limit.js';
 
 /** LookupEvents never returns more than 50 events a page. */
 export const PAGE_SIZE = 50;
-/** Retries after the SDK's own have given up: throttling, then 5xx / network / unreadable answers. */
+/** Retries (the SDK's own are off, see withoutSdkRetries): throttling, then 5xx / network / unreadable answers. */
 export const MAX_THROTTLE_RETRIES = 4;
-export const MAX_TRANSIENT_RETRIES = 2;
+export const MAX_TRANSIENT_RETRIES = 3;
 const THROTTLE_BACKOFF_MS = [1_000, 2_000, 4_000, 8_000];
-const TRANSIENT_BACKOFF_MS = [1_000, 3_000];
+const TRANSIENT_BACKOFF_MS = [500, 1_500, 3_000];
 
 export type LookupAttributeKeyName = 'EventName' | 'ResourceName';
 
@@ -43,6 +43,8 @@ export interface LookupRuntime {
   stats: LookupStats;
   /** Called once per HTTP attempt (the adapter's running total). */
   onCall?: () => void;
+  /** Calls sent and not answered yet: tells "CloudTrail did not answer" from "our time ran out". */
+  activity?: { sending: number };
 }
 
 export const emptyStats = (): LookupStats => ({
@@ -54,31 +56,53 @@ export const emptyStats = (): LookupStats => ({
   throttled: 0,
 });
 
-const RATE_LIMIT_MIDDLEWARE = 'ecrRiskGateLookupRateLimit';
-
 /**
- * The SDK retries inside one `send` (the clients are built with several attempts). Those retries
- * are HTTP requests too, so each one after the first takes its own limiter slot: the middleware
- * sits inside the retry loop (finalizeRequest, low priority: after `retryMiddleware`).
+ * The SDK's own retries are switched off for LookupEvents: this module retries (below) through
+ * the shared limiter with abortable sleeps. The SDK's retry middleware waits its back-off with a
+ * `setTimeout` it never clears when the call is aborted
+ * (@smithy/core submodules/retry/middleware-retry/retryMiddleware.js: `race(new Promise((resolve)
+ * => setTimeout(resolve, delay)), abortSignal)`), so after the verdict an abandoned throttled call
+ * kept the process alive for up to 20 s (issue 19 §3). A same-named middleware with `override`
+ * replaces it in the stack the command is sent with (MiddlewareStack `add`, `override: true`).
  */
-function limitEveryAttempt(command: LookupEventsCommand, runtime: LookupRuntime): void {
-  let attempts = 0;
-  command.middlewareStack.add(
-    (next) => async (args) => {
-      attempts += 1;
-      if (attempts > 1) {
-        countCall(runtime);
-        await runtime.limiter.acquire(runtime.region, runtime.signal);
-      }
-      return next(args);
-    },
-    { step: 'finalizeRequest', priority: 'low', name: RATE_LIMIT_MIDDLEWARE },
-  );
+function withoutSdkRetries(command: LookupEventsCommand): void {
+  command.middlewareStack.add((next) => (args) => next(args), {
+    name: 'retryMiddleware',
+    tags: ['RETRY'],
+    step: 'finalizeRequest',
+    priority: 'high',
+    override: true,
+  });
 }
 
 function countCall(runtime: LookupRuntime): void {
   runtime.stats.calls += 1;
   runtime.onCall?.();
+}
+
+// The SDK's clock-skew classification (@smithy/core retry/service-error-classification:
+// CLOCK_SKEW_ERROR_CODES, isClockSkewCorrectedError), kept by hand because its retry middleware
+// is replaced above: the signer has corrected its clock offset, so one more attempt is signed
+// right.
+const CLOCK_SKEW_NAMES = new Set([
+  'AuthFailure',
+  'InvalidSignatureException',
+  'RequestExpired',
+  'RequestInTheFuture',
+  'RequestTimeTooSkewed',
+  'SignatureDoesNotMatch',
+]);
+
+function isClockSkewError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, $metadata } = error as {
+    name?: unknown;
+    $metadata?: { clockSkewCorrected?: unknown };
+  };
+  return (
+    $metadata?.clockSkewCorrected === true ||
+    (typeof name === 'string' && CLOCK_SKEW_NAMES.has(name))
+  );
 }
 
 /**
@@ -91,32 +115,52 @@ export async function lookupOnce(
 ): Promise<LookupEventsCommandOutput> {
   let throttles = 0;
   let transients = 0;
+  let skews = 0;
   for (;;) {
     await runtime.limiter.acquire(runtime.region, runtime.signal);
     countCall(runtime);
     const command = new LookupEventsCommand(input);
-    limitEveryAttempt(command, runtime);
+    withoutSdkRetries(command);
+    let error: unknown;
     try {
-      return await runtime.client.send(
-        command,
-        runtime.signal ? { abortSignal: runtime.signal } : {},
-      );
-    } catch (error) {
-      if (runtime.signal?.aborted) throw error;
-      let delay: number | undefined;
-      if (isThrottlingError(error)) {
-        runtime.stats.throttled += 1;
-        delay = THROTTLE_BACKOFF_MS[throttles];
-        throttles += 1;
-        // Everyone on this region backs off, not only this caller.
-        if (delay !== undefined) runtime.limiter.pause(runtime.region, delay);
-      } else if (isServerError(error) || isNetworkError(error) || isUnreadableResponse(error)) {
-        delay = TRANSIENT_BACKOFF_MS[transients];
-        transients += 1;
-      }
-      if (delay === undefined) throw error;
-      await runtime.sleep(delay, runtime.signal);
+      return await send(runtime, command);
+    } catch (caught) {
+      error = caught;
     }
+    if (runtime.signal?.aborted) throw error;
+    if (isClockSkewError(error) && skews === 0) {
+      skews += 1;
+      continue;
+    }
+    let delay: number | undefined;
+    if (isThrottlingError(error)) {
+      runtime.stats.throttled += 1;
+      delay = THROTTLE_BACKOFF_MS[throttles];
+      throttles += 1;
+      // Everyone on this region backs off, not only this caller.
+      if (delay !== undefined) runtime.limiter.pause(runtime.region, delay);
+    } else if (isServerError(error) || isNetworkError(error) || isUnreadableResponse(error)) {
+      delay = TRANSIENT_BACKOFF_MS[transients];
+      transients += 1;
+    }
+    if (delay === undefined) throw error;
+    await runtime.sleep(delay, runtime.signal);
+  }
+}
+
+async function send(
+  runtime: LookupRuntime,
+  command: LookupEventsCommand,
+): Promise<LookupEventsCommandOutput> {
+  const activity = runtime.activity;
+  if (activity) activity.sending += 1;
+  try {
+    return await runtime.client.send(
+      command,
+      runtime.signal ? { abortSignal: runtime.signal } : {},
+    );
+  } finally {
+    if (activity) activity.sending -= 1;
   }
 }
 

@@ -142,8 +142,13 @@ export function uploaderSentence(image: ImageReport): string {
     case 'unknown':
       return `${who}${type}: UNKNOWN uploader (not in known-uploaders, not in the ${baseline}), from ${event}.`;
     case 'unverified':
-      return `Uploader not verified: ${u.reason ?? 'the push was not found in CloudTrail in time'}.`;
+      return `Uploader not verified: ${endSentence(u.reason ?? 'the push was not found in CloudTrail in time')}`;
     case 'skipped':
-      return `Uploader not checked${u.reason ? `: ${u.reason}` : ' (uploader-check is false)'}.`;
+      return `Uploader not checked${u.reason ? `: ${endSentence(u.reason)}` : ' (uploader-check is false).'}`;
   }
+}
+
+/** One full stop at the end, whether or not the reason already had one ("CloudTrail.."). */
+function endSentence(text: string): string {
+  return text.endsWith('.') ? text : `${text}.`;
 }

@@ -41,6 +41,9 @@ export const isSsoRoleName = (name: string): boolean => name.startsWith(SSO_ROLE
 export const rootArn = (partition: string, account: string): string =>
   `arn:${partition}:iam::${account}:root`;
 
+/** Reported as the uploader when CloudTrail recorded no identity at all. */
+export const NO_IDENTITY = 'no identity recorded (empty userIdentity)';
+
 type Json = Readonly<Record<string, unknown>>;
 
 const asObject = (value: unknown): Json | undefined =>
@@ -140,7 +143,9 @@ export function principalFromIdentity(identity: unknown, context: IdentityContex
       return make(type, key, name);
     }
     default: {
-      const key = arn ?? principalId ?? invokedBy ?? userName ?? `unknown:${type ?? 'no type'}`;
+      // An empty `userIdentity` is named as what it is, not as a made-up type (issue 18 §3.5).
+      const key =
+        arn ?? principalId ?? invokedBy ?? userName ?? (type ? `unknown:${type}` : NO_IDENTITY);
       const name = userName ?? (parsed ? lastSegment(parsed.resource) : key);
       return make('Unknown', key, name, arn ? { arn } : {});
     }
@@ -173,7 +178,16 @@ function assumedRole(
   // Without a session issuer the role's path is unknown; matching tolerates a missing path.
   const roleArn =
     issuerArn ?? (account ? `arn:${partition}:iam::${account}:role/${roleName}` : undefined);
-  const display = sessionName ? { sessionName } : {};
+  const sessionArn =
+    parsed?.service === 'sts' && parsed.resource.startsWith('assumed-role/')
+      ? arn
+      : account && sessionName
+        ? `arn:${partition}:sts::${account}:assumed-role/${roleName}/${sessionName}`
+        : undefined;
+  const display = {
+    ...(sessionName ? { sessionName } : {}),
+    ...(sessionArn ? { sessionArn } : {}),
+  };
   if (isSsoRoleName(roleName) && sessionName) {
     const key =
       arn ??

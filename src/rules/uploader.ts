@@ -11,15 +11,29 @@ import type {
   UploaderEvidence,
   UploaderStatus,
 } from '../model.js';
-import { RULES, fillMessage, riskEvent } from './catalog.js';
+import {
+  detailOfUnknown,
+  noBaselineMessage,
+  partialMessage,
+  skippedMessage,
+} from './uploader-messages.js';
+import {
+  gatedTag,
+  tagMovedDetection,
+  tagOverwrites,
+  unverified,
+  uploadRow,
+} from './uploader-rows.js';
 import { matchKnownUploader } from './principal-match.js';
 import {
   describeBusinessHours,
   describeLocalTime,
   isValidTimeZone,
   isWithinBusinessHours,
-  splunkTime,
 } from './time.js';
+
+export { imageRef } from './uploader-messages.js';
+export { tagMovedDetection } from './uploader-rows.js';
 
 export interface UploaderRulesInput {
   image: ResolvedImage;
@@ -76,7 +90,13 @@ export function uploaderDetections(input: UploaderRulesInput): UploaderJudgement
   }
   const push = evidence.push;
   if (evidence.state !== 'found' || !push) {
-    return { status: 'unverified', detections: [unverified(input)], warnings: [] };
+    // ECR alone proves a moved tag: CloudTrail being unreadable or late must not hide it.
+    const moved = tagMovedDetection(input.image, input.imageIndex, input.levels);
+    return {
+      status: 'unverified',
+      detections: [unverified(input), ...(moved ? [moved] : [])],
+      warnings: [],
+    };
   }
 
   const detections: Detection[] = [];
@@ -90,14 +110,25 @@ export function uploaderDetections(input: UploaderRulesInput): UploaderJudgement
   let status: UploaderStatus;
   if (matchedEntry !== undefined) status = 'known';
   else if (seen) status = 'seen';
+  // The history around the push could not be read (throttled, 5xx, hang): an absent baseline
+  // proves nothing, so the uploader is unverified, never `no-baseline` (issue 18 §3.4).
+  else if (evidence.historyError !== undefined) status = 'unverified';
   else if (baseline.length > 0 || hasList) status = 'unknown';
   else status = 'no-baseline';
 
+  // Later pushes of the tag were in the same unread window: with a tag, tag-overwrite is unproven
+  // too, so even a known uploader gets the unverified row.
+  if (
+    evidence.historyError !== undefined &&
+    (status === 'unverified' || gatedTag(input.image, push) !== undefined)
+  ) {
+    detections.push(unverified(input, push));
+  }
   if (status === 'unknown') {
     detections.push(uploadRow('unknown-uploader', input, push, detailOfUnknown(input, baseline)));
   }
   if (status === 'no-baseline') {
-    warnings.push({ code: 'no-baseline', message: noBaselineMessage(input, push) });
+    warnings.push({ code: 'no-baseline', message: noBaselineMessage(input, evidence, push) });
   }
   if (
     input.historyDays > 0 &&
@@ -140,208 +171,4 @@ export function uploaderDetections(input: UploaderRulesInput): UploaderJudgement
   }
 
   return { status, detections, warnings, ...(matchedEntry ? { matchedEntry } : {}) };
-}
-
-/** The tag the gate was asked about, or the tag the push set. */
-function gatedTag(image: ResolvedImage, push: PushEvent): string | undefined {
-  return image.target.tag ?? push.tag;
-}
-
-/** Digests that are "our" image: the manifest and the index it belongs to. */
-function ownDigests(image: ResolvedImage, push: PushEvent): Set<string> {
-  const own = new Set<string>([image.imageDigest]);
-  if (image.indexDigest) own.add(image.indexDigest);
-  if (push.digest) own.add(push.digest);
-  return own;
-}
-
-/**
- * Rows for pushes of the gated tag after our push by another principal, or of another digest,
- * grouped as the seed groups upload rows; plus one for a tag that now points elsewhere when no
- * recorded push explains it.
- */
-function tagOverwrites(input: UploaderRulesInput, push: PushEvent): Detection[] {
-  const tag = gatedTag(input.image, push);
-  if (!tag) return [];
-  const own = ownDigests(input.image, push);
-  const groups = new Map<string, PushEvent[]>();
-  for (const later of input.evidence.tagPushes) {
-    if (later.eventId === push.eventId || later.tag !== tag) continue;
-    const otherPrincipal = later.principal.key !== push.principal.key;
-    const otherDigest = later.digest !== undefined && !own.has(later.digest);
-    if (!otherPrincipal && !otherDigest) continue;
-    const key = [
-      later.region,
-      later.principal.key,
-      later.userName,
-      later.sourceIp,
-      later.registryId,
-      later.repository,
-    ].join('\u0000');
-    groups.set(key, [...(groups.get(key) ?? []), later]);
-  }
-
-  const rows: Detection[] = [];
-  const explained = new Set<string>();
-  for (const events of groups.values()) {
-    const sorted = [...events].sort((a, b) => a.eventTime.getTime() - b.eventTime.getTime());
-    const first = sorted[0];
-    const last = sorted[sorted.length - 1];
-    if (!first || !last) continue;
-    const digests = [...new Set(sorted.map((e) => e.digest).filter((d) => d !== undefined))];
-    for (const d of digests) explained.add(d);
-    const row = uploadRow(
-      'tag-overwrite',
-      input,
-      last,
-      `tag ${tag} pushed ${sorted.length === 1 ? 'again' : `${sorted.length} times`} after ` +
-        `${push.eventTime.toISOString()} by ${last.principal.key}` +
-        (digests.length > 0 ? ` (digest ${digests.join(', ')})` : ''),
-      tag,
-    );
-    row.firstTime = splunkTime(first.eventTime);
-    rows.push(row);
-  }
-
-  const movedTo = input.image.tagMovedTo ?? input.evidence.tagNowPointsAt;
-  if (movedTo && !own.has(movedTo) && !explained.has(movedTo)) {
-    rows.push(tagMovedRow(input, push, tag, movedTo));
-  }
-  return rows;
-}
-
-function tagMovedRow(
-  input: UploaderRulesInput,
-  push: PushEvent,
-  tag: string,
-  movedTo: string,
-): Detection {
-  const spec = RULES['tag-overwrite'];
-  const time = splunkTime(push.eventTime);
-  const user = 'an unrecorded principal';
-  return {
-    ...baseRow('tag-overwrite', input, time),
-    message: fillMessage(spec.message, { tag, repository: push.repository, user }),
-    awsRegion: push.region,
-    eventName: 'PutImage',
-    eventSource: 'ecr.amazonaws.com',
-    imageTag: tag,
-    registryId: push.registryId,
-    image: push.repository,
-    imageDigest: input.image.imageDigest,
-    detail: `tag ${tag} now points at ${movedTo}, not at the gated image; no PutImage of it was found in CloudTrail`,
-  };
-}
-
-function baseRow(rule: RuleId, input: UploaderRulesInput, time: string): Detection {
-  return { ...riskEvent(rule, input.levels[rule], input.imageIndex, time), message: '' };
-}
-
-/** A row in the seed's upload shape, describing one PutImage event. */
-function uploadRow(
-  rule: RuleId,
-  input: UploaderRulesInput,
-  event: PushEvent,
-  detail: string,
-  tag?: string,
-): Detection {
-  const spec = RULES[rule];
-  const user = event.principal.name;
-  const imageTag = tag ?? event.tag ?? input.image.target.tag;
-  const row: Detection = {
-    ...baseRow(rule, input, splunkTime(event.eventTime)),
-    message: fillMessage(spec.message, {
-      user,
-      tag: imageTag ?? '(untagged)',
-      repository: event.repository,
-      image: imageRef(input.image),
-    }),
-    awsRegion: event.region,
-    eventName: 'PutImage',
-    eventSource: 'ecr.amazonaws.com',
-    user,
-    userName: event.userName,
-    src_ip: event.sourceIp,
-    registryId: event.registryId,
-    image: event.repository,
-    imageDigest: event.digest ?? input.image.imageDigest,
-    principal: event.principal.key,
-    detail,
-  };
-  if (imageTag !== undefined) row.imageTag = imageTag;
-  return row;
-}
-
-function unverified(input: UploaderRulesInput): Detection {
-  const { image, evidence } = input;
-  const spec = RULES['unverified-uploader'];
-  const time = splunkTime(image.pushedAt ?? new Date(0));
-  const row: Detection = {
-    ...baseRow('unverified-uploader', input, time),
-    message: fillMessage(spec.message, { image: imageRef(image), repository: image.repository }),
-    awsRegion: image.region,
-    eventName: 'PutImage',
-    eventSource: 'ecr.amazonaws.com',
-    registryId: image.registryId,
-    image: image.repository,
-    imageDigest: image.imageDigest,
-    detail:
-      evidence.reason ??
-      (evidence.state === 'error'
-        ? 'CloudTrail could not be read'
-        : 'the push was not found in CloudTrail'),
-  };
-  if (image.target.tag !== undefined) row.imageTag = image.target.tag;
-  return row;
-}
-
-/** `repo:tag` when the gate was given a tag, else `repo@sha256:…`. */
-export function imageRef(image: ResolvedImage): string {
-  const tag = image.target.tag;
-  const ref = tag ? `${image.repository}:${tag}` : `${image.repository}@${image.imageDigest}`;
-  return image.platform ? `${ref} (${image.platform})` : ref;
-}
-
-function detailOfUnknown(input: UploaderRulesInput, baseline: readonly PushEvent[]): string {
-  const parts: string[] = [];
-  const listed = input.knownUploaders.filter((e) => e.trim() !== '').length;
-  if (listed > 0)
-    parts.push(`not in known-uploaders (${listed} ${listed === 1 ? 'entry' : 'entries'})`);
-  if (input.historyDays > 0) {
-    const others = new Set(baseline.map((e) => e.principal.key)).size;
-    parts.push(
-      baseline.length > 0
-        ? `not among the ${others} principal(s) that pushed to this repository in the ${input.historyDays} days before`
-        : `no earlier push to this repository in the ${input.historyDays} days before`,
-    );
-  }
-  return parts.join('; ');
-}
-
-function noBaselineMessage(input: UploaderRulesInput, push: PushEvent): string {
-  const who = push.principal.key;
-  const repo = `${push.repository} (${push.registryId}, ${push.region})`;
-  if (input.historyDays <= 0) {
-    return (
-      `uploader of ${repo} is ${who}; uploader-history-days is 0 and known-uploaders is empty, ` +
-      `so it was not checked. List allowed principals in known-uploaders.`
-    );
-  }
-  return (
-    `first push to ${repo} in ${input.historyDays} days: no baseline to compare ${who} with. ` +
-    `List allowed principals in known-uploaders to check first pushes too.`
-  );
-}
-
-function partialMessage(input: UploaderRulesInput, evidence: UploaderEvidence): string {
-  const back = evidence.historyReachesBack?.toISOString() ?? 'the gated push';
-  return (
-    `uploader baseline for ${input.image.repository} is incomplete: CloudTrail was read back to ` +
-    `${back} only (page limit), not the full ${input.historyDays} days.`
-  );
-}
-
-function skippedMessage(input: UploaderRulesInput): string {
-  const why = input.evidence.reason ? `: ${input.evidence.reason}` : '';
-  return `uploader of ${imageRef(input.image)} was not checked${why}`;
 }
