@@ -40,6 +40,20 @@ export async function run(): Promise<void> {
   }
 }
 
+/**
+ * Once every surface is written the step is over: an abandoned SDK retry or back-off timer must
+ * not hold the process (issue 19 §3). The exit waits for stdout to drain so no log line is lost.
+ */
+export async function runAndExit(): Promise<never> {
+  await run();
+  const code = typeof process.exitCode === 'number' ? process.exitCode : 0;
+  await new Promise<void>((done) => {
+    if (process.stdout.writableLength === 0) done();
+    else process.stdout.write('', () => done());
+  });
+  process.exit(code);
+}
+
 async function gateStep(): Promise<void> {
   let settings: Settings | null = null;
   let report: Report;
@@ -59,11 +73,14 @@ async function gateStep(): Promise<void> {
     }
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
-    report = errorReport(error.message, settings);
+    report = errorReport(error.reportMessage ?? error.message, settings);
+    if (error.reportMessage !== undefined) {
+      (await loadCore()).error(neutralizeLogText(error.message));
+    }
   }
   const core = await loadCore();
 
-  const files = await writeFiles(core, report, settings);
+  const { files, problems } = await writeFiles(report, settings);
   for (const line of renderText(report, { color: false }).split('\n')) {
     core.info(neutralizeLogText(line));
   }
@@ -87,32 +104,45 @@ async function gateStep(): Promise<void> {
   for (const [name, value] of Object.entries(buildOutputs(report, files))) {
     core.setOutput(name, value);
   }
+  for (const problem of problems) core.error(neutralizeLogText(problem));
   if (shouldFailStep(report.result, report.mode)) {
     core.setFailed(
       neutralizeLogText(report.error ?? `ecr-risk-gate: ${report.reasons.join('; ')}`),
     );
+  } else if (problems.length > 0 && report.mode === 'enforce') {
+    // The verdict stands, but a file the workflow asked for is missing: enforce fails the step.
+    core.setFailed(neutralizeLogText(problems.join('; ')));
   }
 }
 
 /**
  * The JSON report is written for every run, even one that could not be evaluated. One file at a
  * time: the writes need the thread between batches, so overlapping them with rendering SARIF
- * would only keep both texts in memory together.
+ * would only keep both texts in memory together. A file that cannot be written is a problem to
+ * report (by its input's name), never a reason to skip the verdict, annotations or outputs.
  */
-async function writeFiles(core: Core, report: Report, settings: Settings | null) {
+async function writeFiles(report: Report, settings: Settings | null) {
   const target = { cwd: process.env.GITHUB_WORKSPACE?.trim() || process.cwd(), env: process.env };
-  const reportFile = await writeJsonReport(
-    report,
-    settings?.reportFile ?? defaultReportPath(),
-    target,
-  );
+  const problems: string[] = [];
+  const reportPath = settings?.reportFile || defaultReportPath();
+  let reportFile = '';
+  try {
+    reportFile = await writeJsonReport(report, reportPath, target);
+  } catch (error) {
+    problems.push(describeFileProblem('report-file', error));
+  }
   let sarifFile: string | null = null;
   try {
-    sarifFile = settings ? await writeSarifFile(report, settings, target) : null;
+    sarifFile = settings ? await writeSarifFile(report, settings, target, reportPath) : null;
   } catch (error) {
-    core.warning(neutralizeLogText(errorMessage(error)));
+    problems.push(describeFileProblem('sarif-file', error));
   }
-  return { reportFile, sarifFile };
+  return { files: { reportFile, sarifFile }, problems };
+}
+
+function describeFileProblem(input: string, error: unknown): string {
+  if (error instanceof UserError) return error.message;
+  return `Input '${input}': the file could not be written: ${errorMessage(error)}`;
 }
 
 async function evaluateWithProgress(settings: Settings): Promise<Report> {

@@ -67,7 +67,9 @@ function addPage(read: ScanRead, page: DescribeImageScanFindingsCommandOutput): 
   const enhanced = objectsOf<EnhancedImageScanFinding>(findings?.enhancedFindings).map(
     normalizeEnhanced,
   );
-  read.findings.push(...basic, ...enhanced);
+  // A loop, not push(...): one hostile page of 130,000 findings would overflow the stack.
+  for (const finding of basic) read.findings.push(finding);
+  for (const finding of enhanced) read.findings.push(finding);
   const unreadable =
     unreadableEntries(findings?.findings) + unreadableEntries(findings?.enhancedFindings);
   if (unreadable > 0) read.unreadable = (read.unreadable ?? 0) + unreadable;
