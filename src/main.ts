@@ -57,6 +57,7 @@ export async function runAndExit(): Promise<never> {
 async function gateStep(): Promise<void> {
   let settings: Settings | null = null;
   let report: Report;
+  let logError: string | undefined;
   try {
     settings = await loadSettings(
       readActionInputs((name) => actionInput(name, process.env)),
@@ -74,9 +75,8 @@ async function gateStep(): Promise<void> {
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     report = errorReport(error.reportMessage ?? error.message, settings);
-    if (error.reportMessage !== undefined) {
-      (await loadCore()).error(neutralizeLogText(error.message));
-    }
+    // The log (masked by the runner) gets every problem; the report and summary the short form.
+    logError = error.message;
   }
   const core = await loadCore();
 
@@ -107,7 +107,7 @@ async function gateStep(): Promise<void> {
   for (const problem of problems) core.error(neutralizeLogText(problem));
   if (shouldFailStep(report.result, report.mode)) {
     core.setFailed(
-      neutralizeLogText(report.error ?? `ecr-risk-gate: ${report.reasons.join('; ')}`),
+      neutralizeLogText(logError ?? report.error ?? `ecr-risk-gate: ${report.reasons.join('; ')}`),
     );
   } else if (problems.length > 0 && report.mode === 'enforce') {
     // The verdict stands, but a file the workflow asked for is missing: enforce fails the step.
