@@ -11,13 +11,23 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+const drained = (stream: NodeJS.WriteStream): Promise<void> =>
+  new Promise((done) => {
+    if (stream.writableLength === 0) done();
+    else stream.write('', () => done());
+  });
+
 async function main(): Promise<void> {
-  process.exitCode = await runCli(process.argv.slice(2), {
+  const code = await runCli(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
     isTTY: { stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
   });
+  // The verdict is out: an abandoned SDK retry or back-off timer must not keep the process
+  // alive (issue 19 §3). Exit once what was written has reached the OS.
+  await Promise.all([drained(process.stdout), drained(process.stderr)]);
+  process.exit(code);
 }
 
 void main();

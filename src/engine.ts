@@ -199,17 +199,17 @@ export function buildReport(
     }
 
     const push = evidence?.push;
-    own.push(
-      ...findingDetections({
-        image,
-        imageIndex,
-        scan,
-        kept: applied.kept,
-        ignored: applied.ignored,
-        levels: settings.levels,
-        ...(push ? { user: push.principal.name, srcIp: push.sourceIp } : {}),
-      }),
-    );
+    // A loop, not push(...): 130,000 findings as call arguments overflow the stack (issue 19).
+    for (const detection of findingDetections({
+      image,
+      imageIndex,
+      scan,
+      kept: applied.kept,
+      ignored: applied.ignored,
+      levels: settings.levels,
+      ...(push ? { user: push.principal.name, srcIp: push.sourceIp } : {}),
+    }))
+      own.push(detection);
     const incomplete = scanIncompleteDetection({
       image,
       imageIndex,
@@ -224,7 +224,7 @@ export function buildReport(
 
     const verdict = decide(own, null);
     images.push(imageReport(image, scan, evidence, uploaderStatus, own, verdict, settings));
-    detections.push(...own);
+    for (const detection of own) detections.push(detection);
   });
 
   for (const message of settings.skippedImages) warnings.push({ code: 'skipped', message });

@@ -4,6 +4,11 @@
  */
 export class UserError extends Error {
   override readonly name = 'UserError';
+  /**
+   * What the job summary and the JSON report say instead of the message, when the message quotes
+   * text that must stay in the (masked) log only, e.g. a policy file's lines.
+   */
+  reportMessage?: string;
   /** `config`: bad input or policy (CLI exit 2). `aws`: could not evaluate (CLI exit 3). */
   constructor(
     message: string,

@@ -1,3 +1,3 @@
-import { run } from './main.js';
+import { runAndExit } from './main.js';
 
-void run();
+void runAndExit();

@@ -40,9 +40,24 @@ export async function run(): Promise<void> {
   }
 }
 
+/**
+ * Once every surface is written the step is over: an abandoned SDK retry or back-off timer must
+ * not hold the process (issue 19 §3). The exit waits for stdout to drain so no log line is lost.
+ */
+export async function runAndExit(): Promise<never> {
+  await run();
+  const code = typeof process.exitCode === 'number' ? process.exitCode : 0;
+  await new Promise<void>((done) => {
+    if (process.stdout.writableLength === 0) done();
+    else process.stdout.write('', () => done());
+  });
+  process.exit(code);
+}
+
 async function gateStep(): Promise<void> {
   let settings: Settings | null = null;
   let report: Report;
+  let logError: string | undefined;
   try {
     settings = await loadSettings(
       readActionInputs((name) => actionInput(name, process.env)),
@@ -59,7 +74,9 @@ async function gateStep(): Promise<void> {
     }
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
-    report = errorReport(error.message, settings, new Date(), error);
+    report = errorReport(error.reportMessage ?? error.message, settings, new Date(), error);
+    // The log (masked by the runner) gets every problem; the report and summary the short form.
+    logError = error.message;
   }
   const core = await loadCore();
   // Masked before any GitHub call (the only use of the token) and before anything is logged.
@@ -68,7 +85,7 @@ async function gateStep(): Promise<void> {
   // Every warning of the step is collected first: GitHub keeps 10 annotations per level per
   // step, so the detections get the slots the verdict and these warnings leave them.
   const stepWarnings: string[] = [];
-  const files = await writeFiles(stepWarnings, report, settings);
+  const { files, problems } = await writeFiles(stepWarnings, report, settings);
   for (const line of renderText(report, { color: false }).split('\n')) {
     core.info(neutralizeLogText(line));
   }
@@ -82,7 +99,7 @@ async function gateStep(): Promise<void> {
     const where = {
       reportFile: files.reportFile,
       reportFileTemporary: !settings?.reportFile,
-      stepNotes: [...stepWarnings],
+      stepNotes: [...problems, ...stepWarnings],
     };
     await writeJobSummary(core, report, stepWarnings, where);
   }
@@ -91,7 +108,9 @@ async function gateStep(): Promise<void> {
     stepWarnings.push(...(await publishPrComments(report, settings.githubToken, comment)));
   }
   const failing = shouldFailStep(report.result, report.mode);
-  const budget = detectionSlots(failing, stepWarnings);
+  // A file the workflow asked for and did not get fails an enforcing step too.
+  const failLine = failing || (problems.length > 0 && report.mode === 'enforce');
+  const budget = detectionSlots(failLine, stepWarnings, problems.length);
   for (const warning of budget.logOnly) core.info(neutralizeLogText(`Warning: ${warning}`));
   const annotations = buildAnnotations(report, {
     ...(anchor ? { dockerfile: anchor } : {}),
@@ -104,17 +123,22 @@ async function gateStep(): Promise<void> {
   for (const [name, value] of Object.entries(buildOutputs(report, files))) {
     core.setOutput(name, value);
   }
+  for (const problem of problems) core.error(neutralizeLogText(problem));
   if (failing) {
     core.setFailed(
-      neutralizeLogText(report.error ?? `ecr-risk-gate: ${report.reasons.join('; ')}`),
+      neutralizeLogText(logError ?? report.error ?? `ecr-risk-gate: ${report.reasons.join('; ')}`),
     );
+  } else if (problems.length > 0 && report.mode === 'enforce') {
+    // The verdict stands, but a file the workflow asked for is missing: enforce fails the step.
+    core.setFailed(neutralizeLogText(problems.join('; ')));
   }
 }
 
 /**
  * The JSON report is written for every run, even one that could not be evaluated. One file at a
  * time: the writes need the thread between batches, so overlapping them with rendering SARIF
- * would only keep both texts in memory together.
+ * would only keep both texts in memory together. A file that cannot be written is a problem to
+ * report (by its input's name), never a reason to skip the verdict, annotations or outputs.
  */
 async function writeFiles(warnings: string[], report: Report, settings: Settings | null) {
   const target = {
@@ -122,18 +146,26 @@ async function writeFiles(warnings: string[], report: Report, settings: Settings
     env: process.env,
     notes: warnings,
   };
-  const reportFile = await writeJsonReport(
-    report,
-    settings?.reportFile ?? defaultReportPath(),
-    target,
-  );
+  const problems: string[] = [];
+  const reportPath = settings?.reportFile || defaultReportPath();
+  let reportFile = '';
+  try {
+    reportFile = await writeJsonReport(report, reportPath, target);
+  } catch (error) {
+    problems.push(describeFileProblem('report-file', error));
+  }
   let sarifFile: string | null = null;
   try {
-    sarifFile = settings ? await writeSarifFile(report, settings, target) : null;
+    sarifFile = settings ? await writeSarifFile(report, settings, target, reportPath) : null;
   } catch (error) {
-    warnings.push(errorMessage(error));
+    problems.push(describeFileProblem('sarif-file', error));
   }
-  return { reportFile, sarifFile };
+  return { files: { reportFile, sarifFile }, problems };
+}
+
+function describeFileProblem(input: string, error: unknown): string {
+  if (error instanceof UserError) return error.message;
+  return `Input '${input}': the file could not be written: ${errorMessage(error)}`;
 }
 
 async function evaluateWithProgress(settings: Settings): Promise<Report> {

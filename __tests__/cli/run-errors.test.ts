@@ -139,6 +139,6 @@ test('a report file that cannot be written is a configuration error, after the v
   expect(run.code).toBe(2);
   expect(run.stdout).toContain('PASS');
   expect(run.stderr).toContain(
-    `error: Input 'report-file': could not write "${join(cwd, 'taken')}"`,
+    `error: Input 'report-file': "${join(cwd, 'taken')}" is a directory; expected a file path.`,
   );
 });

@@ -6,6 +6,7 @@ import { BAD_INPUTS, BAD_POLICIES } from './bad-input-cases.js';
 import { FAULT_CASES } from './fault-cases.js';
 import { AREA_INPUTS, type Area, type FaultCase } from './fault-world.js';
 import { HOSTILE } from './hostile-strings.js';
+import { PATH_CASES } from './path-cases.js';
 
 export const DOC_PATH = 'docs/reliability.md';
 export const WRITE_COMMAND = 'npx tsx __tests__/hardening/write-reliability-doc.ts';
@@ -79,6 +80,14 @@ function faultSection(): string {
     first += cases.length;
   }
   return parts.join('\n');
+}
+
+function pathSection(): string {
+  return [
+    '| # | Case | Set up | The step |',
+    '| --: | --- | --- | --- |',
+    ...PATH_CASES.map((c, i) => `| ${i + 1} | \`${c.id}\` | ${c.setup} | ${c.expect} |`),
+  ].join('\n');
 }
 
 function badInputSection(): string {
@@ -198,6 +207,14 @@ policy file and line), quotes the value and says what is accepted; in the bundle
 one \`::error::\`, exit code 1, no stack trace, and the outputs and JSON report are still written.
 
 ${badInputSection()}
+
+## Path corpus (${PATH_CASES.length} cases)
+
+Files the gate reads (policy file, Dockerfile) and writes (report-file, sarif-file) pointed where
+they must not go, each through the bundle (\`path-bundle.test.ts\`). Reads stay inside the
+workspace, take regular files only and are bounded; writes go to a fresh file renamed into place.
+
+${pathSection()}
 
 ## Hostile-text corpus (${HOSTILE.length} strings)
 

@@ -123,12 +123,30 @@ function systemCode(error: unknown): string | undefined {
 }
 
 // What the SDK appends when it cannot read an answer: developer advice, not the user's business.
+// Found by plain string search, not a pattern: `\s*Hint` unanchored rescans every run of spaces
+// from each start, so a hostile 150,000-space message took 26 s of CPU (issue 19 §3).
 const SDK_DESERIALIZATION_HINT =
-  /\s*Deserialization error: to see the raw response, inspect the hidden field \{error\}\.\$response on this object\.?/;
+  'Deserialization error: to see the raw response, inspect the hidden field {error}.$response on this object';
+
+/** Untrusted text is cut to this many characters before any pattern runs on it. */
+export const MAX_AWS_MESSAGE_CHARS = 4096;
+
+function fullMessage(error: unknown): string | undefined {
+  return error instanceof Error ? error.message : stringField(error, 'message');
+}
 
 function rawMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : stringField(error, 'message');
-  return (message ?? String(error)).replace(SDK_DESERIALIZATION_HINT, '');
+  const message = fullMessage(error) ?? String(error);
+  const at = message.lastIndexOf(SDK_DESERIALIZATION_HINT);
+  let text = message;
+  if (at >= 0) {
+    let start = at;
+    while (start > 0 && /\s/.test(message.charAt(start - 1))) start -= 1;
+    let end = at + SDK_DESERIALIZATION_HINT.length;
+    if (message.charAt(end) === '.') end += 1;
+    text = message.slice(0, start) + message.slice(end);
+  }
+  return text.length > MAX_AWS_MESSAGE_CHARS ? text.slice(0, MAX_AWS_MESSAGE_CHARS) : text;
 }
 
 /**
@@ -136,8 +154,8 @@ function rawMessage(error: unknown): string {
  * nothing about the image, and the next call may read fine.
  */
 export function isUnreadableResponse(error: unknown): boolean {
-  const message = error instanceof Error ? error.message : stringField(error, 'message');
-  return message !== undefined && SDK_DESERIALIZATION_HINT.test(message);
+  const message = fullMessage(error);
+  return message !== undefined && message.includes(SDK_DESERIALIZATION_HINT);
 }
 
 export function isThrottlingError(error: unknown): boolean {
@@ -198,12 +216,14 @@ function oneLine(text: string): string {
 
 /** The IAM action AWS names in a denial (`... not authorized to perform: inspector2:ListFindings ...`). */
 function deniedAction(message: string): string | undefined {
-  return /perform:?\s+([a-z0-9-]+:[A-Za-z0-9*]+)/.exec(message)?.[1];
+  // Bounded runs: an unbounded `[a-z0-9-]+` retried from every `perform` is quadratic.
+  return /perform:?\s{1,8}([a-z0-9-]{1,64}:[A-Za-z0-9*]{1,128})/.exec(message)?.[1];
 }
 
 /** The caller's account, from the principal ARN AWS prints in a denial. */
 function callerAccountIn(message: string): string | undefined {
-  return /arn:aws[a-z-]*:(?:iam|sts)::(\d{12}):/.exec(message)?.[1];
+  // `[a-z-]*` unbounded would rescan to the end from every `arn:aws` (quadratic).
+  return /arn:aws[a-z-]{0,16}:(?:iam|sts)::(\d{12}):/.exec(message)?.[1];
 }
 
 function serviceLabel(service: AwsService): string {

@@ -82,7 +82,9 @@ function addPage(read: ScanRead, page: DescribeImageScanFindingsCommandOutput): 
   const enhanced = objectsOf<EnhancedImageScanFinding>(findings?.enhancedFindings).map(
     normalizeEnhanced,
   );
-  read.findings.push(...basic, ...enhanced);
+  // A loop, not push(...): one hostile page of 130,000 findings would overflow the stack.
+  for (const finding of basic) read.findings.push(finding);
+  for (const finding of enhanced) read.findings.push(finding);
   for (const list of [findings?.findings, findings?.enhancedFindings]) {
     for (const item of objectsOf<{ severity?: unknown }>(list)) {
       if (typeof item.severity !== 'string' || isKnownSeverity(item.severity)) continue;

@@ -29,6 +29,35 @@ export interface StdoutOptions {
 
 const withNewline = (text: string): string => (text.endsWith('\n') ? text : `${text}\n`);
 
+const hex4 = (char: string): string => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/**
+ * JSON (and SARIF) for a terminal or a CI log, the same data byte for byte once parsed: inside
+ * strings, which is the only place these can occur, `##` (GitHub `##[`, Azure `##vso[`), `::`
+ * (GitHub workflow commands), DEL and C1 controls (CSI/OSC in 8-bit terminals) and the Unicode
+ * line separators become `\u` escapes. JSON.stringify already escapes C0 controls, ESC included.
+ */
+export function inertJson(text: string): string {
+  return text
+    .replace(/##/g, '#\\u0023')
+    .replace(/::/g, ':\\u003a')
+    .replace(/[\u007F-\u009F\u2028\u2029]/g, hex4);
+}
+
+const ZWSP = '\u200B';
+
+/**
+ * Text and Markdown for a terminal or a CI log: what the renderers leave (they neutralise
+ * GitHub's commands) plus Azure Pipelines' `##vso[` and any `##[`, a `::` at a line's start, and
+ * DEL/C1 controls. Our own ANSI colours (ESC, C0) are left to the text renderer.
+ */
+export function inertText(text: string): string {
+  return text
+    .replace(/##(?=\[|vso\[)/gi, `##${ZWSP}`)
+    .replace(/^([ \t]*):(?=:)/gm, `$1:${ZWSP}`)
+    .replace(/[\u007F-\u009F]/g, '\uFFFD');
+}
+
 /** What `--format` prints on stdout. */
 export function renderStdout(
   format: Format,
@@ -39,13 +68,13 @@ export function renderStdout(
   const use = { ...RENDERERS, ...renderers };
   switch (format) {
     case 'text':
-      return withNewline(use.text(report, { color: options.color }));
+      return withNewline(inertText(use.text(report, { color: options.color })));
     case 'json':
-      return withNewline(use.json(report));
+      return withNewline(inertJson(use.json(report)));
     case 'markdown':
-      return withNewline(use.markdown(report));
+      return withNewline(inertText(use.markdown(report)));
     case 'sarif':
-      return withNewline(use.sarif(report, options.sarif ?? {}));
+      return withNewline(inertJson(use.sarif(report, options.sarif ?? {})));
   }
 }
 

@@ -85,7 +85,7 @@ async function writeFiles(
       `JSON report written to ${await writeJsonReport(report, settings.reportFile, target)}`,
     );
   }
-  const sarif = await writeSarifFile(report, settings, target);
+  const sarif = await writeSarifFile(report, settings, target, settings.reportFile || undefined);
   if (sarif) lines.push(`SARIF written to ${sarif}`);
   return lines;
 }

@@ -102,10 +102,9 @@ async function publish(
   env: Readonly<Record<string, string | undefined>>,
   result: PublishResult,
 ): Promise<void> {
-  const baseUrl = (options.baseUrl ?? env.GITHUB_API_URL ?? 'https://api.github.com').replace(
-    /\/+$/,
-    '',
-  );
+  // A loop, not /\/+$/: that pattern retried from every `/` is quadratic on a run of slashes.
+  let baseUrl = options.baseUrl ?? env.GITHUB_API_URL ?? 'https://api.github.com';
+  while (baseUrl.endsWith('/')) baseUrl = baseUrl.slice(0, -1);
   // Loaded here, inside the caller's try: @actions/github parses GITHUB_EVENT_PATH as it loads,
   // and a payload that is not JSON must cost a warning, not the whole step.
   const { getOctokit } = await import('@actions/github');

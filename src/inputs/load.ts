@@ -1,8 +1,8 @@
-import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { UserError, errnoCode, errorMessage } from '../errors.js';
 import type { Policy } from '../policy/policy.js';
 import { DEFAULT_POLICY_FILE } from './defaults.js';
+import { readWorkspaceFile } from '../runtime/files.js';
 import { inputProblem } from './invalid.js';
 import { parseSettings } from './parse.js';
 import { INPUT_NAMES, type RawInputs, type Settings } from './settings.js';
@@ -50,12 +50,12 @@ export async function loadPolicy(
 
   let text: string;
   try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw problem(`is a directory (${path}); expected a YAML file.`);
-    if (info.size > MAX_POLICY_BYTES) {
-      throw problem(`is ${info.size} bytes; a policy file is at most ${MAX_POLICY_BYTES} bytes.`);
-    }
-    text = await readFile(path, 'utf8');
+    // Bounded, regular files only, no link out of the workspace (runtime/files.ts).
+    text = readWorkspaceFile(name, {
+      input: 'policy-file',
+      workspace: base,
+      maxBytes: MAX_POLICY_BYTES,
+    });
   } catch (error) {
     if (error instanceof UserError) throw error;
     const code = errnoCode(error);
@@ -65,16 +65,34 @@ export async function loadPolicy(
         `does not exist (looked for ${path}). Expected a YAML policy file relative to the repository root; check out the repository first (actions/checkout).`,
       );
     }
-    const message =
-      typeof error === 'object' && error !== null && 'message' in error
-        ? String(error.message)
-        : errorMessage(error);
-    throw problem(`could not be read: ${message}`);
+    throw problem(`could not be read (${code ?? errorMessage(error)}).`);
   }
   // Loaded only when there is a policy to parse: the YAML parser is ~290 KB of the bundle and
   // ~35 ms of start-up that a run without a policy file need not pay (bench/README.md).
   const { parsePolicy } = await import('../policy/parse.js');
-  return parsePolicy(text, name);
+  try {
+    return parsePolicy(text, name);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    // The problems quote the file's text. The log is masked by the runner; the job summary and
+    // the JSON report are not, so they get the lines only.
+    error.reportMessage = policyProblemSummary(name, error.message);
+    throw error;
+  }
+}
+
+/** `policy-file "x" has 2 problems (lines 3, 7); the step log lists them.` */
+function policyProblemSummary(name: string, message: string): string {
+  const lines = new Set<number>();
+  const prefix = `${name}:`;
+  for (const line of message.split('\n')) {
+    const at = line.indexOf(prefix);
+    if (at < 0) continue;
+    const digits = /^\d{1,9}/.exec(line.slice(at + prefix.length, at + prefix.length + 10));
+    if (digits) lines.add(Number(digits[0]));
+  }
+  const where = lines.size > 0 ? ` on line ${[...lines].slice(0, 20).join(', ')}` : '';
+  return `Input 'policy-file': ${JSON.stringify(name)} is not a valid policy${where}; the step log lists each problem (its text is kept out of the report because it quotes the file).`;
 }
 
 /** Reads the policy file, then validates every input with it. The only I/O of settings. */

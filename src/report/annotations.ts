@@ -52,6 +52,8 @@ export interface AnnotationOptions {
 export function detectionSlots(
   failing: boolean,
   stepWarnings: readonly string[],
+  /** Error annotations the step prints itself besides the verdict (files it could not write). */
+  stepErrors = 0,
 ): { slots: Record<AnnotationLevel, number>; warnings: string[]; logOnly: string[] } {
   const maxStepWarnings = ANNOTATIONS_PER_LEVEL - 1;
   let warnings = [...stepWarnings];
@@ -65,7 +67,7 @@ export function detectionSlots(
   }
   return {
     slots: {
-      error: ANNOTATIONS_PER_LEVEL - (failing ? 1 : 0),
+      error: Math.max(0, ANNOTATIONS_PER_LEVEL - (failing ? 1 : 0) - stepErrors),
       warning: ANNOTATIONS_PER_LEVEL - warnings.length,
       notice: ANNOTATIONS_PER_LEVEL,
     },

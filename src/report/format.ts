@@ -42,7 +42,12 @@ export const RESULT_ICON: Readonly<Record<GateResult, string>> = {
 export function thousands(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   const [whole = '', fraction] = String(n).split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ',');
+  // A loop, not /\B(?=(\d{3})+$)/g: that lookahead rescans to the end from every digit.
+  let grouped = '';
+  for (let i = 0; i < whole.length; i++) {
+    if (i > 0 && whole.charAt(i - 1) !== '-' && (whole.length - i) % 3 === 0) grouped += ',';
+    grouped += whole.charAt(i);
+  }
   return fraction === undefined ? grouped : `${grouped}.${fraction}`;
 }
 

@@ -6,7 +6,7 @@ import type { Report } from '../model.js';
 import { jsonReportChunks } from '../report/json.js';
 import { renderSarif, sarifLeftOut } from '../report/sarif.js';
 import { dockerfileAnchor } from './dockerfile.js';
-import { writeOutputFile } from './files.js';
+import { checkWriteTarget, writeOutputFile } from './files.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -27,6 +27,8 @@ async function writeFor(
   target: FileTarget,
 ): Promise<string> {
   const absolute = resolve(target.cwd, path);
+  // Refused before anything is rendered: runner command files, devices, directories, links out.
+  await checkWriteTarget(absolute, { input, env: target.env, workspace: target.cwd });
   try {
     return await (target.write ?? writeOutputFile)(absolute, content);
   } catch (error) {
@@ -56,8 +58,19 @@ export async function writeSarifFile(
   report: Report,
   settings: Pick<Settings, 'sarifFile' | 'dockerfile'> & Partial<Pick<Settings, 'sarifCategory'>>,
   target: FileTarget,
+  /** The JSON report's path, which the SARIF file may not overwrite. */
+  reportPath?: string,
 ): Promise<string | null> {
   if (!settings.sarifFile) return null;
+  if (
+    reportPath !== undefined &&
+    resolve(target.cwd, settings.sarifFile) === resolve(target.cwd, reportPath)
+  ) {
+    throw inputProblem(
+      'sarif-file',
+      `${JSON.stringify(settings.sarifFile)} is the same file as report-file; give each its own path.`,
+    );
+  }
   const anchor = dockerfileAnchor(settings, target.env, target.cwd);
   const sarif = renderSarif(report, {
     ...(anchor ? { dockerfile: anchor } : {}),
