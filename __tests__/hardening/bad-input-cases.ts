@@ -284,7 +284,7 @@ export const BAD_INPUTS: BadInputCase[] = [
     inputs: { 'pr-comment': 'enabled' },
     names: "Input 'pr-comment'",
     value: 'enabled',
-    says: 'true or false',
+    says: 'true, false or per-image',
   },
   {
     id: 'sarif-file-two-lines',

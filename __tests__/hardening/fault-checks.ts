@@ -16,12 +16,16 @@ export function stackLines(log: string): string[] {
   return log.split(/\r?\n/).filter((line) => line.startsWith('    at ') || STACK_LINE.test(line));
 }
 
-/** Workflow commands in the log other than our own annotations. */
+/**
+ * Workflow commands in the log other than our own: annotations, and the mask of the fault
+ * world's token (`github-token` is registered as a secret before any GitHub call).
+ */
 export function foreignCommands(log: string): string[] {
   return log
     .split(/\r?\n/)
     .filter((line) => line.trimStart().startsWith('::') || line.includes('##['))
-    .filter((line) => !/^::(error|warning|notice)( [^:]*)?::/.test(line));
+    .filter((line) => !/^::(error|warning|notice)( [^:]*)?::/.test(line))
+    .filter((line) => line !== '::add-mask::test-token');
 }
 
 /** The log as a reader of the job sees it: annotation escaping undone. */

@@ -291,7 +291,8 @@ describe('statuses', () => {
     expect(result.warnings.map((w) => w.code)).toEqual(['skipped']);
   });
 
-  test('a partial baseline says how far back it reaches', () => {
+  test('a baseline cut short that found nobody is unverified (fails closed), saying how far back it reached', () => {
+    // Not "first push": the days that were not read may hold other pushers.
     const today = pushBy(roleIdentity('ci-push', 't'), '2024-05-21T10:00:00Z');
     const result = appJudge(
       found(today, {
@@ -299,7 +300,24 @@ describe('statuses', () => {
         historyReachesBack: new Date('2024-05-15T00:00:00Z'),
       }),
     );
-    expect(result.status).toBe('no-baseline');
+    expect(result.status).toBe('unverified');
+    expect(rules(result.detections)).toEqual(['unverified-uploader']);
+    expect(result.detections[0]?.detail).toContain('2024-05-15T00:00:00.000Z');
+    expect(result.warnings.map((w) => w.code)).not.toContain('no-baseline');
+  });
+
+  test('a baseline cut short that holds other pushers still makes a stranger unknown', () => {
+    const today = pushBy(roleIdentity('stranger', 't'), '2024-05-21T10:00:00Z');
+    const other = pushBy(roleIdentity('ci-push', 'u'), '2024-05-20T10:00:00Z');
+    const result = appJudge(
+      found(today, {
+        history: [other],
+        historyComplete: false,
+        historyReachesBack: new Date('2024-05-15T00:00:00Z'),
+      }),
+    );
+    expect(result.status).toBe('unknown');
+    expect(rules(result.detections)).toContain('unknown-uploader');
     const partial = result.warnings.find((w) => w.code === 'baseline-partial');
     expect(partial?.message).toContain('2024-05-15T00:00:00.000Z');
   });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Report } from '../model.js';
 import { errorMessage } from '../errors.js';
-import { cleanLine } from '../report/escape.js';
+import { cleanLine, withoutTrailingSlashes } from '../report/escape.js';
 import { renderPrComments, type PrComment } from '../report/pr-comment.js';
 import { isAuthoredBy, resolveIdentity, type TokenIdentity } from './identity.js';
 
@@ -102,9 +102,9 @@ async function publish(
   env: Readonly<Record<string, string | undefined>>,
   result: PublishResult,
 ): Promise<void> {
-  // A loop, not /\/+$/: that pattern retried from every `/` is quadratic on a run of slashes.
-  let baseUrl = options.baseUrl ?? env.GITHUB_API_URL ?? 'https://api.github.com';
-  while (baseUrl.endsWith('/')) baseUrl = baseUrl.slice(0, -1);
+  const baseUrl = withoutTrailingSlashes(
+    options.baseUrl ?? env.GITHUB_API_URL ?? 'https://api.github.com',
+  );
   // Loaded here, inside the caller's try: @actions/github parses GITHUB_EVENT_PATH as it loads,
   // and a payload that is not JSON must cost a warning, not the whole step.
   const { getOctokit } = await import('@actions/github');
@@ -278,7 +278,7 @@ export function workflowRunUrl(env: Readonly<Record<string, string | undefined>>
     env.GITHUB_RUN_ATTEMPT && /^\d+$/.test(env.GITHUB_RUN_ATTEMPT)
       ? `/attempts/${env.GITHUB_RUN_ATTEMPT}`
       : '';
-  return `${server.replace(/\/+$/, '')}/${repo}/actions/runs/${runId}${attempt}`;
+  return `${withoutTrailingSlashes(server)}/${repo}/actions/runs/${runId}${attempt}`;
 }
 
 /** Event name, repository and pull-request number as the runner provides them. */

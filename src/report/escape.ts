@@ -238,3 +238,13 @@ export function escapeTerminal(text: string, max = DEFAULT_MAX_CHARS): string {
 
 /** UTF-8 size of a string (GitHub's summary and SARIF limits are in bytes). */
 export const utf8Bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
+
+/**
+ * `text` without the `/` at its end. A scan from the end, not `/\/+$/`: that pattern is retried
+ * from every `/` of a long run of slashes, which is quadratic (issue 19 §3).
+ */
+export function withoutTrailingSlashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0x2f) end -= 1;
+  return text.slice(0, end);
+}

@@ -22,7 +22,7 @@
  */
 import type { Log, Notification, Run } from 'sarif';
 import type { ImageReport, Report } from '../model.js';
-import { cleanLine } from './escape.js';
+import { cleanLine, withoutTrailingSlashes } from './escape.js';
 import {
   compareDetections,
   detectionsOf,
@@ -200,7 +200,7 @@ const resultRank = (image: ImageReport | undefined): number =>
 function category(image: ImageReport, prefix?: string): string {
   // The platform comes from the image index, which whoever pushed it wrote: shown, never raw.
   const platform = image.platform ? `/${cleanLine(image.platform, 200)}` : '';
-  const before = prefix ? `${cleanLine(prefix, 100).replace(/\/+$/, '')}/` : '';
+  const before = prefix ? `${withoutTrailingSlashes(cleanLine(prefix, 100))}/` : '';
   return `${before}ecr-risk-gate/${registryHost(image)}/${image.repository}${platform}/`.replace(
     /\s/g,
     '_',

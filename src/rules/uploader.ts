@@ -114,6 +114,8 @@ export function uploaderDetections(input: UploaderRulesInput): UploaderJudgement
   // proves nothing, so the uploader is unverified, never `no-baseline` (issue 18 §3.4).
   else if (evidence.historyError !== undefined) status = 'unverified';
   else if (baseline.length > 0 || hasList) status = 'unknown';
+  // A history cut short (page cap) that found nobody proves no "first push" either.
+  else if (input.historyDays > 0 && !evidence.historyComplete) status = 'unverified';
   else status = 'no-baseline';
 
   // Later pushes of the tag were in the same unread window: with a tag, tag-overwrite is unproven
@@ -123,6 +125,8 @@ export function uploaderDetections(input: UploaderRulesInput): UploaderJudgement
     (status === 'unverified' || gatedTag(input.image, push) !== undefined)
   ) {
     detections.push(unverified(input, push));
+  } else if (status === 'unverified') {
+    detections.push({ ...unverified(input, push), detail: partialMessage(input, evidence) });
   }
   if (status === 'unknown') {
     detections.push(uploadRow('unknown-uploader', input, push, detailOfUnknown(input, baseline)));
