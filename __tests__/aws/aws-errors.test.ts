@@ -230,3 +230,32 @@ test('describeAwsError and awsErrorName', () => {
   expect(awsErrorName({ name: 'X' })).toBe('X');
   expect(awsErrorName(null)).toBeUndefined();
 });
+
+describe('hostile error messages (issue 19 §3)', () => {
+  // The red-team case: 150,000 spaces took 26 s of CPU and 400,000 took 186 s, because a
+  // pattern ran on the raw message several times per error. Now the text is cut first.
+  const hint =
+    'Deserialization error: to see the raw response, inspect the hidden field {error}.$response on this object.';
+  const hostile = [
+    ' '.repeat(400_000),
+    `${' '.repeat(400_000)}${hint}`,
+    `${' '.repeat(150_000)}x${' '.repeat(150_000)}${hint}`,
+    `${'perform: '.repeat(50_000)}`,
+  ];
+
+  test.each(hostile.map((message, i) => [i, message] as const))(
+    'message %d: every translation finishes at once and stays bounded',
+    (_i, message) => {
+      const started = performance.now();
+      const error = awsError('InternalFailure', message, 500);
+      const described = describeAwsError(error);
+      const translated = translateAwsError(error, ecr('DescribeImageScanFindings'));
+      isRetryableAwsError(error);
+      const elapsed = performance.now() - started;
+      expect(elapsed).toBeLessThan(1_000);
+      expect(described.length).toBeLessThan(5_000);
+      expect(translated.message.length).toBeLessThan(6_000);
+      expect(described).not.toContain('Deserialization error');
+    },
+  );
+});
