@@ -107,7 +107,7 @@ test('npx ecr-risk-gate --help works from the offline install', async () => {
 });
 
 test('npx ecr-risk-gate gates an image against the emulator from the offline install', async () => {
-  // SPEC: the Splunk scan has critical findings, so the default policy fails it (exit code 1).
+  // SPEC: the Splunk scan has HIGH findings, which fail by default (exit code 1).
   const env = Object.fromEntries(
     Object.entries(baseEnv(emulator.url, app)).filter(
       ([k]) => !k.startsWith('GITHUB_') && !k.startsWith('RUNNER_'),

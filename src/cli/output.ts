@@ -1,6 +1,8 @@
 import type { Report } from '../model.js';
 import { escapeTerminal } from '../report/escape.js';
+import { renderGitLab } from '../report/gitlab.js';
 import { renderJsonReport } from '../report/json.js';
+import { renderJunit } from '../report/junit.js';
 import { renderSarif, type SarifOptions } from '../report/sarif.js';
 import { renderSummary } from '../report/summary.js';
 import { renderText } from '../report/text.js';
@@ -12,6 +14,8 @@ export interface Renderers {
   json(report: Report): string;
   markdown(report: Report): string;
   sarif(report: Report, options: SarifOptions): string;
+  gitlab(report: Report): string;
+  junit(report: Report): string;
 }
 
 export const RENDERERS: Renderers = {
@@ -19,6 +23,8 @@ export const RENDERERS: Renderers = {
   json: (report) => renderJsonReport(report),
   markdown: (report) => renderSummary(report),
   sarif: (report, options) => renderSarif(report, options).text,
+  gitlab: (report) => renderGitLab(report),
+  junit: (report) => renderJunit(report),
 };
 
 export interface StdoutOptions {
@@ -46,6 +52,10 @@ export function renderStdout(
       return withNewline(use.markdown(report));
     case 'sarif':
       return withNewline(use.sarif(report, options.sarif ?? {}));
+    case 'gitlab':
+      return withNewline(use.gitlab(report));
+    case 'junit':
+      return withNewline(use.junit(report));
   }
 }
 
