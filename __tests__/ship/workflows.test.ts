@@ -51,3 +51,28 @@ test('Dependabot updates npm packages and GitHub Actions', () => {
   expect(text).toContain('package-ecosystem: npm');
   expect(text).toContain('package-ecosystem: github-actions');
 });
+
+describe("the README's main example", () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const section = readme.slice(readme.indexOf('## Use it'));
+  const example = /```yaml\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+  // The one placeholder a reader fills in: this action's own owner and release SHA.
+  const filled = example.replace(
+    '<owner>/ecr-risk-gate@<40-character commit SHA>',
+    'example/ecr-risk-gate@0123456789abcdef0123456789abcdef01234567',
+  );
+
+  test('is a complete workflow that passes actionlint', () => {
+    expect(filled).toContain('jobs:');
+    expect(filled).not.toMatch(/<[a-z-]+>/);
+    expect(lint(filled, 'readme-example.yml')).toEqual([]);
+  });
+
+  test('grants what upload-sarif needs and pins every third-party action by SHA', () => {
+    expect(filled).toMatch(/security-events: write/);
+    expect(filled).toMatch(/actions: read/);
+    for (const line of filled.split('\n').filter((l) => /^\s*(-\s+)?uses:/.test(l))) {
+      expect(line).toMatch(/@[0-9a-f]{40} # v\d/);
+    }
+  });
+});
