@@ -10,7 +10,7 @@ import type { Format } from './args.js';
 
 /** The pure renderers of src/report, one per `--format`; injectable so tests check the choice. */
 export interface Renderers {
-  text(report: Report, options: { color: boolean }): string;
+  text(report: Report, options: { color: boolean; reportFile?: string | null }): string;
   json(report: Report): string;
   markdown(report: Report): string;
   sarif(report: Report, options: SarifOptions): string;
@@ -31,6 +31,8 @@ export interface StdoutOptions {
   /** Only the text format is coloured; the others are data and never carry ANSI codes. */
   color: boolean;
   sarif?: SarifOptions;
+  /** The JSON report file this run writes (null: none), so the text points at it only then. */
+  reportFile?: string | null;
 }
 
 const withNewline = (text: string): string => (text.endsWith('\n') ? text : `${text}\n`);
@@ -45,7 +47,12 @@ export function renderStdout(
   const use = { ...RENDERERS, ...renderers };
   switch (format) {
     case 'text':
-      return withNewline(use.text(report, { color: options.color }));
+      return withNewline(
+        use.text(report, {
+          color: options.color,
+          ...(options.reportFile === undefined ? {} : { reportFile: options.reportFile }),
+        }),
+      );
     case 'json':
       return withNewline(use.json(report));
     case 'markdown':
