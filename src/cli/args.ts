@@ -4,7 +4,7 @@ import { INPUT_NAMES, type InputName, type RawInputs } from '../inputs/settings.
 import { TOOL_NAME, VERSION } from '../version.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 
-export const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
+export const FORMATS = ['text', 'json', 'markdown', 'sarif', 'gitlab', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** What the command line asks for: the action's inputs, plus what only a CLI needs. */

@@ -1,6 +1,8 @@
 import type { Report } from '../model.js';
 import { escapeTerminal } from '../report/escape.js';
+import { renderGitLab } from '../report/gitlab.js';
 import { renderJsonReport } from '../report/json.js';
+import { renderJunit } from '../report/junit.js';
 import { renderSarif, type SarifOptions } from '../report/sarif.js';
 import { renderSummary } from '../report/summary.js';
 import { renderText } from '../report/text.js';
@@ -8,10 +10,12 @@ import type { Format } from './args.js';
 
 /** The pure renderers of src/report, one per `--format`; injectable so tests check the choice. */
 export interface Renderers {
-  text(report: Report, options: { color: boolean }): string;
+  text(report: Report, options: { color: boolean; reportFile?: string | null }): string;
   json(report: Report): string;
   markdown(report: Report): string;
   sarif(report: Report, options: SarifOptions): string;
+  gitlab(report: Report): string;
+  junit(report: Report): string;
 }
 
 export const RENDERERS: Renderers = {
@@ -19,12 +23,16 @@ export const RENDERERS: Renderers = {
   json: (report) => renderJsonReport(report),
   markdown: (report) => renderSummary(report),
   sarif: (report, options) => renderSarif(report, options).text,
+  gitlab: (report) => renderGitLab(report),
+  junit: (report) => renderJunit(report),
 };
 
 export interface StdoutOptions {
   /** Only the text format is coloured; the others are data and never carry ANSI codes. */
   color: boolean;
   sarif?: SarifOptions;
+  /** The JSON report file this run writes (null: none), so the text points at it only then. */
+  reportFile?: string | null;
 }
 
 const withNewline = (text: string): string => (text.endsWith('\n') ? text : `${text}\n`);
@@ -68,13 +76,25 @@ export function renderStdout(
   const use = { ...RENDERERS, ...renderers };
   switch (format) {
     case 'text':
-      return withNewline(inertText(use.text(report, { color: options.color })));
+      return withNewline(
+        inertText(
+          use.text(report, {
+            color: options.color,
+            ...(options.reportFile === undefined ? {} : { reportFile: options.reportFile }),
+          }),
+        ),
+      );
     case 'json':
       return withNewline(inertJson(use.json(report)));
     case 'markdown':
       return withNewline(inertText(use.markdown(report)));
     case 'sarif':
       return withNewline(inertJson(use.sarif(report, options.sarif ?? {})));
+    case 'gitlab':
+      return withNewline(inertJson(use.gitlab(report)));
+    case 'junit':
+      // XML text: a zero-width space inside `##[`, `##vso[` or a line-start `::` is still text.
+      return withNewline(inertText(use.junit(report)));
   }
 }
 

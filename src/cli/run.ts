@@ -7,6 +7,7 @@ import { escapeTerminal } from '../report/escape.js';
 import { buildAdapters as realBuildAdapters, type Adapters } from '../runtime/adapters.js';
 import { dockerfileAnchor } from '../runtime/dockerfile.js';
 import { errorReport } from '../runtime/error-report.js';
+import { checkProfile } from './profile.js';
 import { writeJsonReport, writeSarifFile, type FileTarget } from '../runtime/report-files.js';
 import { parseArgs, usageHint, type CliArgs } from './args.js';
 import { useColor } from './color.js';
@@ -57,6 +58,10 @@ function printError(io: CliOptions, error: unknown): number {
 async function gate(args: CliArgs, settings: Settings, io: CliOptions): Promise<Report> {
   const profile = args.profile ?? (io.env.AWS_PROFILE?.trim() || undefined);
   const build = io.buildAdapters ?? realBuildAdapters;
+  // Only with the real AWS side: injected adapters (tests) have no shared files to consult.
+  if (profile && !io.buildAdapters) {
+    await checkProfile(profile, args.profile ? '--profile' : 'AWS_PROFILE');
+  }
   const progress = new ProgressLine({
     stream: io.stderr,
     tty: ttyOf(io.isTTY, 'stderr'),
@@ -147,7 +152,11 @@ async function run(argv: readonly string[], io: CliOptions): Promise<number> {
 
   const color = useColor(io.env, ttyOf(io.isTTY, 'stdout'));
   const anchor = args.format === 'sarif' ? dockerfileAnchor(settings, io.env, cwd) : undefined;
-  const options = { color, ...(anchor ? { sarif: { dockerfile: anchor } } : {}) };
+  const options = {
+    color,
+    reportFile: settings.reportFile,
+    ...(anchor ? { sarif: { dockerfile: anchor } } : {}),
+  };
   io.stdout.write(renderStdout(args.format, report, options, io.renderers));
   if (args.format !== 'text') io.stderr.write(`${verdictLine(report)}\n`);
   // After stdout: a file that cannot be written must not hide the verdict.

@@ -69,7 +69,7 @@ export function parseRegistryHost(text: string): Check<RegistryHost> {
       : ` (an ECR repository whose first part contains a dot, like ${text}/..., needs the full ACCOUNT.dkr.ecr.REGION.amazonaws.com/ prefix or the repository input)`;
     return bad(
       HOST_EXPECTED,
-      `${text} is not an Amazon ECR registry; this action gates images in Amazon ECR only${hint}`,
+      `${text} is not an Amazon ECR registry; ecr-risk-gate gates images in Amazon ECR only${hint}`,
     );
   }
   const [, account = '', fips, region = ''] = match;

@@ -62,7 +62,7 @@ export async function loadPolicy(
     if (code === 'ENOENT' || code === 'ENOTDIR') {
       if (isDefault) return null;
       throw problem(
-        `does not exist (looked for ${path}). Expected a YAML policy file relative to the repository root; check out the repository first (actions/checkout).`,
+        `does not exist (looked for ${path}). Expected a YAML policy file relative to the repository root (the working directory): is the repository checked out there?`,
       );
     }
     throw problem(`could not be read (${code ?? errorMessage(error)}).`);

@@ -20,6 +20,11 @@ export interface TextOptions {
   color: boolean;
   /** Findings listed per image (default 10). */
   topFindings?: number;
+  /**
+   * The JSON report file written in this run, if any: only then do cut lists point at "the JSON
+   * report" (the CLI writes none unless asked).
+   */
+  reportFile?: string | null;
 }
 
 const ANSI = {
@@ -58,6 +63,8 @@ export function renderText(report: Report, options: TextOptions): string {
     options.color ? `${ANSI[style]}${text}${ANSI.reset}` : text;
   const bold = (text: string) => paint('bold', text);
   const top = options.topFindings ?? 10;
+  const more =
+    options.reportFile === null ? 'more (--format json lists all)' : 'more in the JSON report';
   const lines: string[] = [];
 
   const threshold =
@@ -71,7 +78,7 @@ export function renderText(report: Report, options: TextOptions): string {
 
   report.images.forEach((image, index) => {
     lines.push('');
-    lines.push(...imageBlock(report, image, index, top, paint));
+    lines.push(...imageBlock(report, image, index, top, paint, more));
   });
 
   if (report.warnings.length > 0) {
@@ -79,8 +86,7 @@ export function renderText(report: Report, options: TextOptions): string {
     for (const w of report.warnings.slice(0, 50)) {
       lines.push(`  ${paint('yellow', w.code)}: ${escapeTerminal(w.message, 500)}`);
     }
-    if (report.warnings.length > 50)
-      lines.push(`  +${report.warnings.length - 50} more in the JSON report`);
+    if (report.warnings.length > 50) lines.push(`  +${report.warnings.length - 50} ${more}`);
   }
   return `${neutralizeCommands(lines.join('\n'))}\n`;
 }
@@ -91,6 +97,7 @@ function imageBlock(
   index: number,
   top: number,
   paint: (style: Style, text: string) => string,
+  more: string,
 ): string[] {
   const lines: string[] = [];
   const detections = detectionsOf(report, index);
@@ -153,7 +160,7 @@ function imageBlock(
         `    ${paint(SEVERITY_STYLE[severity], shown.padEnd(13))} ${escapeTerminal(d.findingId ?? 'finding', 80).padEnd(16)} ${escapeTerminal(packages, 160)}${cvss}`,
       );
     }
-    if (findings.length > top) lines.push(`    +${findings.length - top} more in the JSON report`);
+    if (findings.length > top) lines.push(`    +${findings.length - top} ${more}`);
   }
   const ignored = report.ignored.filter((i) => i.imageIndex === index);
   if (ignored.length > 0) {
@@ -163,7 +170,7 @@ function imageBlock(
         `    ${escapeTerminal(item.findingId, 80)}${item.package ? ` (${escapeTerminal(item.package, 80)})` : ''}: ${escapeTerminal(item.reason, 200)}${item.expires ? ` until ${escapeTerminal(item.expires, 40)}` : ''}`,
       );
     }
-    if (ignored.length > 5) lines.push(`    +${ignored.length - 5} more in the JSON report`);
+    if (ignored.length > 5) lines.push(`    +${ignored.length - 5} ${more}`);
   }
   return lines;
 }
