@@ -12,11 +12,18 @@ export interface ParsedArn {
   resource: string;
 }
 
-/** Splits an ARN into its six parts; undefined when it is not one. */
+/**
+ * Splits an ARN into its six parts; undefined when it is not one. The same rules as the SDK's
+ * own parser (`parseArn` in `@aws-sdk/core/client`, util-endpoints/lib/aws/parseArn.js): `arn`,
+ * non-empty partition and service, a non-empty resource that may hold `:`. Not imported: this
+ * layer is pure (no SDK imports), so a test holds the two to the same answers on every input.
+ */
 export function parseArn(arn: string): ParsedArn | undefined {
-  const match = /^arn:([^:]+):([^:]*):([^:]*):([^:]*):(.+)$/.exec(arn);
-  if (!match) return undefined;
-  const [, partition = '', service = '', region = '', account = '', resource = ''] = match;
+  const segments = arn.split(':');
+  if (segments.length < 6) return undefined;
+  const [prefix, partition = '', service = '', region = '', account = '', ...rest] = segments;
+  const resource = rest.join(':');
+  if (prefix !== 'arn' || partition === '' || service === '' || resource === '') return undefined;
   return { partition, service, region, account, resource };
 }
 
