@@ -13,6 +13,8 @@ export interface ActionRun {
   summary: string;
   dir: string;
   report: () => Record<string, unknown>;
+  /** From the last line the step printed to the process's end: what lingers after the verdict. */
+  lingerMs: number;
 }
 
 export interface ActionRunOptions {
@@ -82,10 +84,15 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   const child = spawn(options.node ?? process.execPath, [BUNDLE], { env, cwd: dir });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  let lastOutputAt = Date.now();
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    lastOutputAt = Date.now();
+  });
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const killer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 120_000);
   const code = await new Promise<number>((done) => child.on('close', (c) => done(c ?? -1)));
+  const lingerMs = Date.now() - lastOutputAt;
   clearTimeout(killer);
   const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'));
   return {
@@ -95,6 +102,7 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
     outputs,
     summary: readFileSync(summaryFile, 'utf8'),
     dir,
+    lingerMs,
     report: () => {
       const path = outputs['report-file'];
       if (!path || !existsSync(path)) throw new Error(`no report file; stdout:\n${stdout}`);
