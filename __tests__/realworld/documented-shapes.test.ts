@@ -5,23 +5,12 @@ import {
   githubActionsRole,
   iamUser,
   putImageRecord,
-  startEmulator,
   type CloudTrailRecord,
-  type Emulator,
   type Scenario,
 } from '../../emulator/index.js';
-import { expectVerdict, runCase, type Expected } from './harness.js';
+import { expectVerdict, runCase, suiteEmulator, type Expected } from './harness.js';
 
-let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await startEmulator({
-    accountId: '1',
-    region: 'eu-central-1',
-    repositories: [],
-    images: [],
-  });
-});
-afterAll(() => emulator.close());
+const emulator = suiteEmulator();
 
 const now = () => Math.floor(Date.now() / 1000);
 const DIGEST = `sha256:${'8'.repeat(64)}`;
@@ -156,7 +145,7 @@ const CASES: Case[] = [
 test.each(CASES.map((c) => [c.name, c] as const))(
   '%s',
   async (_name, c) => {
-    const run = await runCase(emulator, {
+    const run = await runCase(emulator(), {
       scenario: c.scenario(),
       inputs: { image: c.image, 'uploader-timeout': '20', 'scan-timeout': '30', ...c.inputs },
       killAfterMs: 120_000,

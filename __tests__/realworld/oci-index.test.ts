@@ -2,19 +2,11 @@
 // (moby/buildkit docs: one linux/amd64 manifest + its attestation manifest), served verbatim as the
 // index's manifest. SPEC §6: the platform manifest is gated, the attestation manifest is not (and
 // is not a scan-incomplete). Our amd64 scan has one HIGH → fail, one high row. Written first.
-import { basicFindings, startEmulator, type Emulator } from '../../emulator/index.js';
+import { basicFindings } from '../../emulator/index.js';
 import { entry, expectVerdict, runCase } from './corpus.js';
+import { suiteEmulator } from './harness.js';
 
-let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await startEmulator({
-    accountId: '1',
-    region: 'eu-central-1',
-    repositories: [],
-    images: [],
-  });
-});
-afterAll(() => emulator.close());
+const emulator = suiteEmulator();
 
 interface Descriptor {
   mediaType: string;
@@ -28,7 +20,7 @@ test('buildkit-sbom-attestation-index: the amd64 manifest is gated, the attestat
   const index = e.index as { mediaType: string; manifests: Descriptor[] };
   const [amd64, attestation] = index.manifests as [Descriptor, Descriptor];
   const account = '123456789012';
-  const run = await runCase(emulator, {
+  const run = await runCase(emulator(), {
     scenario: {
       accountId: account,
       region: 'eu-central-1',

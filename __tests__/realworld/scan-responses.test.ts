@@ -2,19 +2,11 @@
 // ../shared/data/realworld, served as published (emulator/raw.ts) to the bundle. Each case's verdict
 // was written from the SPEC before the case ran; a case that fails here is a gate bug, not a case
 // to soften. Sources: ../shared/data/realworld/SOURCES.md (ids below are its entry ids).
-import { rawResponse, startEmulator, type Emulator, type Scenario } from '../../emulator/index.js';
+import { rawResponse, type Scenario } from '../../emulator/index.js';
 import { entry, expectVerdict, ids, runCase, type Expected } from './corpus.js';
+import { suiteEmulator } from './harness.js';
 
-let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await startEmulator({
-    accountId: '1',
-    region: 'eu-central-1',
-    repositories: [],
-    images: [],
-  });
-});
-afterAll(() => emulator.close());
+const emulator = suiteEmulator();
 
 const REGION = 'eu-central-1';
 const OUR_DIGEST = `sha256:${'5'.repeat(64)}`;
@@ -279,7 +271,7 @@ test.each(cases.map((c) => [c.id, c] as const))(
         rawResponse('DescribeImageScanFindings', body, c.after ? { count: c.after.count } : {}),
       ],
     };
-    const run = await runCase(emulator, {
+    const run = await runCase(emulator(), {
       scenario,
       inputs: {
         image: `${registryId}.dkr.ecr.${REGION}.amazonaws.com/${repository}@${digest}`,

@@ -5,24 +5,14 @@
 // known-uploaders, §2 rules, §3 uploader-status) and README "Who pushed it" before running.
 import {
   putImageRecord,
-  startEmulator,
   type CloudTrailRecord,
-  type Emulator,
   type Scenario,
   type UserIdentity,
 } from '../../emulator/index.js';
 import { entry, expectVerdict, ids, runCase, type Expected } from './corpus.js';
+import { suiteEmulator } from './harness.js';
 
-let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await startEmulator({
-    accountId: '1',
-    region: 'eu-central-1',
-    repositories: [],
-    images: [],
-  });
-});
-afterAll(() => emulator.close());
+const emulator = suiteEmulator();
 
 type Json = Record<string, unknown>;
 const OTHER_ROLE = 'arn:aws:iam::999999999999:role/release-pipeline';
@@ -261,7 +251,7 @@ test.each(CASES.map((c) => [c.id, c] as const))(
       ],
       cloudTrail: { events: [{ record: push.record }] },
     };
-    const run = await runCase(emulator, {
+    const run = await runCase(emulator(), {
       scenario,
       inputs: {
         image: `${push.registryId}.dkr.ecr.${push.region}.amazonaws.com/${push.repository}:${push.tag}`,
