@@ -1,7 +1,9 @@
 // `npm test`: type check, lint, then Jest (ESM). Ends with `N passed, N failed` from Jest's own
 // results so a run that executed no test is visible. Extra arguments go to Jest and skip the checks.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const args = process.argv.slice(2);
 const run = (cmd, cmdArgs, env = {}) =>
@@ -25,11 +27,22 @@ if (args.length === 0) {
 mkdirSync('.tmp', { recursive: true });
 const out = '.tmp/jest-results.json';
 if (existsSync(out)) rmSync(out);
-const status = run(
-  process.execPath,
-  ['node_modules/jest/bin/jest.js', '--json', `--outputFile=${out}`, ...args],
-  { NODE_OPTIONS: '--experimental-vm-modules --no-warnings=ExperimentalWarning' },
-);
+// Every temporary folder the tests make (bundle runs, event payloads, CLI homes) goes into one
+// folder of this run, removed at the end: the suite leaves nothing in the system's temp folder.
+const scratch = mkdtempSync(join(tmpdir(), 'ecr-risk-gate-test-'));
+let status;
+try {
+  status = run(
+    process.execPath,
+    ['node_modules/jest/bin/jest.js', '--json', `--outputFile=${out}`, ...args],
+    {
+      NODE_OPTIONS: '--experimental-vm-modules --no-warnings=ExperimentalWarning',
+      TMPDIR: scratch,
+    },
+  );
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
 let passed = 0;
 let failed = 0;
 if (existsSync(out)) {
