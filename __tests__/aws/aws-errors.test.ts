@@ -259,3 +259,24 @@ describe('hostile error messages (issue 19 §3)', () => {
     },
   );
 });
+
+describe('credential errors speak to both surfaces (issue 17 §5)', () => {
+  test('no credentials: names the CLI ways first, the action way as GitHub-only', () => {
+    const error = translateAwsError(
+      awsError('CredentialsProviderError', 'Could not load credentials from any providers'),
+      ecr('DescribeImages'),
+    );
+    expect(error.message).toContain('AWS_PROFILE');
+    expect(error.message).toContain('in GitHub Actions, aws-actions/configure-aws-credentials');
+    expect(error.message).not.toMatch(/this (step|action)/);
+  });
+
+  test('rejected credentials: no action-only advice', () => {
+    const error = translateAwsError(
+      awsError('ExpiredTokenException', 'The security token included in the request is expired'),
+      ecr('DescribeImages'),
+    );
+    expect(error.message).toContain('Refresh them and check the system clock');
+    expect(error.message).not.toContain('configure-aws-credentials');
+  });
+});

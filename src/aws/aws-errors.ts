@@ -281,12 +281,12 @@ export function translateAwsError(error: unknown, context: AwsErrorContext): Use
     const noCredentials = name === 'CredentialsProviderError' || name === 'TokenProviderError';
     return fail(
       noCredentials
-        ? `No usable AWS credentials for ${action} in ${context.region}. Configure credentials for ` +
-            `this step (for example aws-actions/configure-aws-credentials with an OIDC role, or ` +
-            `AWS_PROFILE / AWS_ACCESS_KEY_ID for the CLI).${said}`
+        ? `No usable AWS credentials for ${action} in ${context.region}. Configure them: ` +
+            `AWS_PROFILE, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or an instance role; in ` +
+            `GitHub Actions, aws-actions/configure-aws-credentials with an OIDC role.${said}`
         : `AWS rejected the credentials used for ${action} in ${context.region} (${name}): they ` +
-            `are expired, invalid or for another partition. Refresh them (for example ` +
-            `aws-actions/configure-aws-credentials) and check the system clock.${said}`,
+            `are expired, invalid or for another partition. Refresh them and check the system ` +
+            `clock.${said}`,
     );
   }
 
