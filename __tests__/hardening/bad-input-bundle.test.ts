@@ -4,23 +4,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import { singleImage, startEmulator, type Emulator } from '../../emulator/index.js';
+import { beforeAll, expect, test } from '@jest/globals';
+import { oneAppImage, suiteEmulator } from '../suite-emulator.js';
 import { runAction } from '../e2e/run-action.js';
 import { BAD_INPUTS, GOOD_IMAGE } from './bad-input-cases.js';
 import { OUTPUT_NAMES, readableLog, stackLines } from './fault-checks.js';
 import { mapLimit } from './fault-world.js';
 
-let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await startEmulator({
-    accountId: '123456789012',
-    region: 'eu-central-1',
-    repositories: [{ name: 'app' }],
-    images: [singleImage({ repository: 'app', tags: ['v1'], scan: {} })],
-  });
-});
-afterAll(() => emulator.close());
+const emulator = suiteEmulator(oneAppImage());
 
 const policyDir = mkdtempSync(join(tmpdir(), 'erg-policy-'));
 const policyFile = (name: string, text: string): string => {
@@ -75,7 +66,7 @@ beforeAll(async () => {
   await mapLimit(CASES, 4, async (c) => {
     runs.set(
       c.id,
-      await runAction({ endpoint: emulator.url, inputs: c.inputs, env: { ...c.env } }),
+      await runAction({ endpoint: emulator().url, inputs: c.inputs, env: { ...c.env } }),
     );
   });
 }, 120_000);
@@ -101,5 +92,5 @@ test.each(CASES.map((c) => [c.id, c] as const))('%s', (_id, c) => {
 
 test('no case made an AWS call: inputs are checked first', () => {
   expect(runs.size).toBe(CASES.length);
-  expect(emulator.count()).toBe(0);
+  expect(emulator().count()).toBe(0);
 });

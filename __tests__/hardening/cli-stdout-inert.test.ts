@@ -6,8 +6,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import { singleImage, startEmulator, type Emulator } from '../../emulator/index.js';
+import { expect, test } from '@jest/globals';
+import { oneAppImage, suiteEmulator } from '../suite-emulator.js';
 import { baseEnv } from '../e2e/run-action.js';
 import { GOOD_IMAGE } from './bad-input-cases.js';
 
@@ -15,27 +15,14 @@ const CLI = resolve('dist/cli/index.js');
 const HOSTILE =
   '##[error]x\n::set-env name=A::b\n##vso[task.setvariable variable=X]y \u001b[2J\u009b31m\u0085';
 
-let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await startEmulator({
-    accountId: '123456789012',
-    region: 'eu-central-1',
-    repositories: [{ name: 'app' }],
-    images: [
-      singleImage({
-        repository: 'app',
-        tags: ['v1'],
-        scan: { findings: [{ name: 'CVE-2024-0001', severity: 'HIGH', description: HOSTILE }] },
-      }),
-    ],
-  });
-});
-afterAll(() => emulator.close());
+const emulator = suiteEmulator(
+  oneAppImage({ findings: [{ name: 'CVE-2024-0001', severity: 'HIGH', description: HOSTILE }] }),
+);
 
 function runCli(args: string[]): Promise<{ code: number; stdout: string; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'erg-cli-'));
   const env = Object.fromEntries(
-    Object.entries(baseEnv(emulator.url, dir)).filter(
+    Object.entries(baseEnv(emulator().url, dir)).filter(
       ([k]) => !k.startsWith('GITHUB_') && !k.startsWith('RUNNER_'),
     ),
   );

@@ -11,22 +11,13 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import { singleImage, startEmulator, type Emulator } from '../../emulator/index.js';
+import { expect, test } from '@jest/globals';
+import { oneAppImage, suiteEmulator } from '../suite-emulator.js';
 import { runAction, type ActionRun } from '../e2e/run-action.js';
 import { GOOD_IMAGE } from './bad-input-cases.js';
 import { PATH_CASES } from './path-cases.js';
 
-let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await startEmulator({
-    accountId: '123456789012',
-    region: 'eu-central-1',
-    repositories: [{ name: 'app' }],
-    images: [singleImage({ repository: 'app', tags: ['v1'], scan: {} })],
-  });
-});
-afterAll(() => emulator.close());
+const emulator = suiteEmulator(oneAppImage());
 
 const SECRET = 'hunter2-SECRET-VALUE';
 
@@ -38,7 +29,7 @@ function workspace(): string {
 
 async function run(ws: string, inputs: Record<string, string>, env: Record<string, string> = {}) {
   return runAction({
-    endpoint: emulator.url,
+    endpoint: emulator().url,
     // No CloudTrail history in this world: the uploader check would wait out its timeout.
     inputs: { image: GOOD_IMAGE, 'uploader-check': 'false', ...inputs },
     env: { GITHUB_WORKSPACE: ws, ...env },

@@ -8,9 +8,9 @@ import {
   type CloudTrailRecord,
   type Scenario,
 } from '../../emulator/index.js';
-import { expectVerdict, runCase, suiteEmulator, type Expected } from './harness.js';
+import { expectVerdict, runCase, emptySuiteEmulator, type Expected } from './harness.js';
 
-const emulator = suiteEmulator();
+const emulator = emptySuiteEmulator();
 
 const now = () => Math.floor(Date.now() / 1000);
 const DIGEST = `sha256:${'8'.repeat(64)}`;

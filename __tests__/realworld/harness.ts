@@ -1,6 +1,7 @@
 // Runs one real-data case through the bundle against the emulator and checks its written verdict.
 // Needs nothing from ../shared (the cases built from documented shapes use it too).
-import { startEmulator, type Emulator, type Scenario } from '../../emulator/index.js';
+import type { Emulator, Scenario } from '../../emulator/index.js';
+import { suiteEmulator } from '../suite-emulator.js';
 import type { Detection } from '../../src/model.js';
 import { runAction, type ActionRun } from '../e2e/run-action.js';
 
@@ -50,23 +51,6 @@ export function expectVerdict(run: ActionRun, expected: Expected): void {
   if (expected.outputs) expect(run.outputs).toMatchObject(expected.outputs);
 }
 
-/**
- * One emulator per suite, started empty: every case resets it to its own world. Returns a getter,
- * since the emulator exists only once `beforeAll` has run.
- */
-export function suiteEmulator(): () => Emulator {
-  let emulator: Emulator | undefined;
-  beforeAll(async () => {
-    emulator = await startEmulator({
-      accountId: '1',
-      region: 'eu-central-1',
-      repositories: [],
-      images: [],
-    });
-  });
-  afterAll(() => emulator?.close());
-  return () => {
-    if (!emulator) throw new Error('the suite emulator is not started (call in a test)');
-    return emulator;
-  };
-}
+/** One emulator per suite, started empty: every case resets it to its own world. */
+export const emptySuiteEmulator = (): (() => Emulator) =>
+  suiteEmulator({ accountId: '1', region: 'eu-central-1', repositories: [], images: [] });

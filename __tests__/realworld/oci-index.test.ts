@@ -4,9 +4,9 @@
 // is not a scan-incomplete). Our amd64 scan has one HIGH → fail, one high row. Written first.
 import { basicFindings } from '../../emulator/index.js';
 import { entry, expectVerdict, runCase } from './corpus.js';
-import { suiteEmulator } from './harness.js';
+import { emptySuiteEmulator } from './harness.js';
 
-const emulator = suiteEmulator();
+const emulator = emptySuiteEmulator();
 
 interface Descriptor {
   mediaType: string;

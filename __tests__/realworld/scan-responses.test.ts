@@ -4,9 +4,9 @@
 // to soften. Sources: ../shared/data/realworld/SOURCES.md (ids below are its entry ids).
 import { rawResponse, type Scenario } from '../../emulator/index.js';
 import { entry, expectVerdict, ids, runCase, type Expected } from './corpus.js';
-import { suiteEmulator } from './harness.js';
+import { emptySuiteEmulator } from './harness.js';
 
-const emulator = suiteEmulator();
+const emulator = emptySuiteEmulator();
 
 const REGION = 'eu-central-1';
 const OUR_DIGEST = `sha256:${'5'.repeat(64)}`;

@@ -10,9 +10,9 @@ import {
   type UserIdentity,
 } from '../../emulator/index.js';
 import { entry, expectVerdict, ids, runCase, type Expected } from './corpus.js';
-import { suiteEmulator } from './harness.js';
+import { emptySuiteEmulator } from './harness.js';
 
-const emulator = suiteEmulator();
+const emulator = emptySuiteEmulator();
 
 type Json = Record<string, unknown>;
 const OTHER_ROLE = 'arn:aws:iam::999999999999:role/release-pipeline';
