@@ -174,7 +174,8 @@ function findingLine(d: Detection): string {
   const packages = (d.packages ?? []).map(packageText);
   const shownPackages = packages.slice(0, 3).join(', ') + (packages.length > 3 ? ', …' : '');
   const cvss = d.cvss === undefined ? '' : `, CVSS ${d.cvss}`;
-  return `${cleanLine(d.findingId ?? 'finding', 100)} — ${cleanLine(shownPackages, 300) || 'package unknown'}${cvss}`;
+  const mark = d.compare ? ` (${d.compare})` : ''; // compare-to (issue 14 §1)
+  return `${cleanLine(d.findingId ?? 'finding', 100)}${mark} — ${cleanLine(shownPackages, 300) || 'package unknown'}${cvss}`;
 }
 
 function overflow(report: Report, level: AnnotationLevel, left: readonly Group[]): Annotation {
