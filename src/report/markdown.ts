@@ -153,7 +153,8 @@ export function findingRow(d: Detection): string {
     (more > 0 ? `<br>+${more} more` : '');
   const severity = d.scannerSeverity ?? severityOfRule(d.rule) ?? d.rule.toUpperCase();
   return tableRow([
-    markdownLink(d.findingId ?? 'finding', d.uri, 100),
+    // compare-to: a finding the reference image does not have is marked (issue 14 §1).
+    markdownLink(d.findingId ?? 'finding', d.uri, 100) + (d.compare === 'new' ? ' **new**' : ''),
     col((p) => p.name),
     col((p) => p.version),
     col((p) => p.fixedInVersion),

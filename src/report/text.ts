@@ -14,6 +14,7 @@ import {
   severityOfRule,
   uploaderSentence,
 } from './format.js';
+import { compareByMark, comparisonText, fixedText } from './compare.js';
 
 export interface TextOptions {
   /** ANSI colours; only when asked (a TTY without NO_COLOR, decided by the caller). */
@@ -123,6 +124,18 @@ function imageBlock(
     `  ${SEVERITIES.map((s, i) => String(image.scan.counts[s.toLowerCase() as Lowercase<Severity>]).padStart(widths[i] ?? 5)).join('  ')}`,
   );
   lines.push(`  uploader: ${escapeTerminal(uploaderSentence(image), 600)}`);
+  if (image.compare) {
+    // compare-to (issue 14 §1): what this release adds and fixes against the reference.
+    const against = escapeTerminal(report.compareTo?.reference ?? 'the reference', 300);
+    lines.push(`  against ${against}: ${escapeTerminal(comparisonText(image.compare), 600)}`);
+    const fixed = image.compare.fixed;
+    if (fixed.length > 0) {
+      const names = fixed.slice(0, 5).map((f) => escapeTerminal(fixedText(f), 200));
+      lines.push(
+        `  fixed by this release: ${names.join(', ')}${fixed.length > 5 ? ` +${fixed.length - 5} ${more}` : ''}`,
+      );
+    }
+  }
 
   const active = detections.filter((d) => !d.ignored && d.level !== 'off').sort(compareDetections);
   const byRule = new Map<string, Detection[]>();
@@ -148,7 +161,7 @@ function imageBlock(
 
   const findings = detections
     .filter((d) => !d.ignored && isFindingRule(d.rule))
-    .sort(compareFindings);
+    .sort(report.compareTo ? compareByMark : compareFindings);
   if (findings.length > 0) {
     lines.push(`  top findings (${Math.min(top, findings.length)} of ${findings.length}):`);
     for (const d of findings.slice(0, top)) {
@@ -156,8 +169,9 @@ function imageBlock(
       const shown = d.scannerSeverity ?? severity;
       const packages = (d.packages ?? []).slice(0, 2).map(packageText).join(', ');
       const cvss = d.cvss === undefined ? '' : `  CVSS ${d.cvss.toFixed(1)}`;
+      const mark = d.compare === 'new' ? `${paint('bold', 'new')} ` : '';
       lines.push(
-        `    ${paint(SEVERITY_STYLE[severity], shown.padEnd(13))} ${escapeTerminal(d.findingId ?? 'finding', 80).padEnd(16)} ${escapeTerminal(packages, 160)}${cvss}`,
+        `    ${paint(SEVERITY_STYLE[severity], shown.padEnd(13))} ${mark}${escapeTerminal(d.findingId ?? 'finding', 80).padEnd(16)} ${escapeTerminal(packages, 160)}${cvss}`,
       );
     }
     if (findings.length > top) lines.push(`    +${findings.length - top} ${more}`);
