@@ -3,6 +3,8 @@ import { escapeMarkdown, markdownCode } from './escape.js';
 import { compareFindings, detectionsOf, imageLabel, isFindingRule, plural } from './format.js';
 import { ByteBudget, FINDING_HEAD, findingRow } from './markdown.js';
 
+export { decidingKey, groupRisk, markSuffix } from './compare-marks.js';
+
 // `compare-to` (issue 14 §1) on the human surfaces: the summary and the PR comment lead with what
 // this release adds and what it fixes; finding tables list new rows first.
 

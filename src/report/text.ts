@@ -14,7 +14,14 @@ import {
   severityOfRule,
   uploaderSentence,
 } from './format.js';
-import { compareByMark, comparisonText, fixedText } from './compare.js';
+import {
+  compareByMark,
+  comparisonText,
+  decidingKey,
+  fixedText,
+  groupRisk,
+  markSuffix,
+} from './compare.js';
 
 export interface TextOptions {
   /** ANSI colours; only when asked (a TTY without NO_COLOR, decided by the caller). */
@@ -141,15 +148,17 @@ function imageBlock(
   const byRule = new Map<string, Detection[]>();
   // Appended in place: copying the group on every detection is quadratic (20,000 findings).
   for (const d of active) {
-    const group = byRule.get(d.rule);
+    const key = decidingKey(d);
+    const group = byRule.get(key);
     if (group) group.push(d);
-    else byRule.set(d.rule, [d]);
+    else byRule.set(key, [d]);
   }
   if (byRule.size > 0) {
     lines.push('  deciding detections:');
-    for (const [rule, group] of byRule) {
+    for (const group of byRule.values()) {
       const first = group[0] as Detection;
-      const risk = group.reduce((sum, d) => sum + d.riskScore, 0);
+      const rule = `${first.rule}${markSuffix(first)}`;
+      const risk = groupRisk(group);
       const what = isFindingRule(first.rule) ? '' : `  ${escapeTerminal(first.message, 300)}`;
       const style: Style =
         first.level === 'fail' ? 'red' : first.level === 'warn' ? 'yellow' : 'cyan';
