@@ -146,7 +146,8 @@ export function compareImage(
     reason: referenceScan ? null : (reason ?? 'it could not be read'),
     new: counts.new,
     unchanged: counts.unchanged,
-    fixed: referenceScan ? fixedFindings(referenceScan.findings, scan.findings) : [],
+    // Without a usable scan of the gated image nothing is known to be fixed.
+    fixed: referenceScan && scan.usable ? fixedFindings(referenceScan.findings, scan.findings) : [],
   };
   const warning: ReportWarning | null = referenceScan
     ? null

@@ -317,3 +317,19 @@ test('without compare-to nothing is marked and the outputs are empty', async () 
   const outputs = buildOutputs(report, { reportFile: 'r.json' });
   expect([outputs['new-findings'], outputs['fixed-findings']]).toEqual(['', '']);
 });
+
+test('a gated image without a usable scan claims no fixes (and still fails closed)', async () => {
+  const world = releaseWorld([]);
+  world.scans[RELEASE] = {
+    type: 'BASIC',
+    status: 'FAILED',
+    description: 'UnsupportedImageError',
+    usable: false,
+    findings: [],
+    calls: 1,
+  };
+  const { report } = await run(world);
+  expect(report.result).toBe('fail');
+  expect(report.detections.map((d) => d.rule)).toEqual(['scan-incomplete']);
+  expect(report.images[0]?.compare?.fixed).toEqual([]);
+});
