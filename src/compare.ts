@@ -78,7 +78,9 @@ export async function readReference(
     resolved = await deps.ecr.resolve(target, options.region);
   } catch (error) {
     // Not found, denied, throttled past retries: all mean "no reference", never a crash.
-    return { target, digest: target.digest ?? null, manifests: [], reason: errorMessage(error) };
+    // The message ends a sentence of its own; ours continue after it.
+    const reason = errorMessage(error).trim().replace(/\.+$/, '');
+    return { target, digest: target.digest ?? null, manifests: [], reason };
   }
   const first = resolved[0];
   const read: ReferenceRead = {

@@ -59,10 +59,16 @@ export function renderCompareSection(
     const which = indexes.length > 1 && image ? ` for ${markdownCode(imageLabel(image), 200)}` : '';
     out += `> ⚠️ **The reference could not be used${which}:** ${escapeMarkdown(c.reason ?? 'unknown reason', 500)}. Every finding is counted as new (absolute counts), so the gate fails as it would without compare-to.\n\n`;
   }
+  // Images whose reference was unusable are all "new" (absolute counts): listing every finding
+  // of theirs here would bury what the compared images add; their own tables follow.
   const compared = indexes.flatMap((i) => {
     const c = report.images[i]?.compare;
-    return c ? [c] : [];
+    return c?.status === 'compared' ? [c] : [];
   });
+  if (compared.length === 0) {
+    budget.force(out);
+    return out;
+  }
   const sum = (f: (c: ImageComparison) => number) => compared.reduce((n, c) => n + f(c), 0);
   const level =
     compareTo.unchanged === 'fail' ? 'keep their level' : `are at most ${compareTo.unchanged}`;
@@ -85,6 +91,7 @@ export function renderCompareSection(
   budget.force(out);
 
   const rows = indexes
+    .filter((i) => report.images[i]?.compare?.status === 'compared')
     .flatMap((i) => detectionsOf(report, i))
     .filter((d) => !d.ignored && d.compare === 'new' && isFindingRule(d.rule))
     .sort(compareFindings);

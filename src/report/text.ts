@@ -178,7 +178,9 @@ function imageBlock(
       const shown = d.scannerSeverity ?? severity;
       const packages = (d.packages ?? []).slice(0, 2).map(packageText).join(', ');
       const cvss = d.cvss === undefined ? '' : `  CVSS ${d.cvss.toFixed(1)}`;
-      const mark = d.compare === 'new' ? `${paint('bold', 'new')} ` : '';
+      // Under compare-to every row gets the column, so ids stay aligned.
+      const mark =
+        d.compare === 'new' ? `${paint('bold', 'new')} ` : report.compareTo ? '    ' : '';
       lines.push(
         `    ${paint(SEVERITY_STYLE[severity], shown.padEnd(13))} ${mark}${escapeTerminal(d.findingId ?? 'finding', 80).padEnd(16)} ${escapeTerminal(packages, 160)}${cvss}`,
       );
