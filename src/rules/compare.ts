@@ -10,6 +10,12 @@ import { SEVERITIES } from '../model.js';
 // - a version bump that is still vulnerable (openssl 3.0.13 → 3.0.14, both affected) is not a
 //   vulnerability this release introduced, while the same CVE arriving through another package
 //   (a second copy of log4j in a new jar) is.
+// Evidence: ECR's PackageVulnerabilityDetails names `vulnerabilityId` "a unique identifier for this
+// vulnerability" next to `vulnerablePackages` and `vendorUpdatedAt` ("when the vendor last updated
+// this vulnerability in their database"), and an enhanced finding carries `updatedAt`
+// (https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PackageVulnerabilityDetails.html,
+// https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_EnhancedImageScanFinding.html);
+// basic findings carry the CVE as `name` and the package as the `package_name` attribute.
 // A row of several packages is `unchanged` only when every one of its packages was already
 // vulnerable to that id in the reference: one new vulnerable package makes the row new (fail closed).
 
