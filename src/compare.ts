@@ -151,12 +151,20 @@ export function compareImage(
     // Without a usable scan of the gated image nothing is known to be fixed.
     fixed: referenceScan && scan.usable ? fixedFindings(referenceScan.findings, scan.findings) : [],
   };
-  const warning: ReportWarning | null = referenceScan
-    ? null
-    : {
-        code: 'compare-to',
-        message: `compare-to ${read.target.raw} could not be used: ${comparison.reason}. Every finding of this image was counted as new (absolute counts).`,
-      };
+  let warning: ReportWarning | null = null;
+  if (!referenceScan) {
+    warning = {
+      code: 'compare-to',
+      message: `compare-to ${read.target.raw} could not be used: ${comparison.reason}. Every finding of this image was counted as new (absolute counts).`,
+    };
+  } else if (scan.usable && referenceScan.type !== scan.type) {
+    // Basic (Clair) and enhanced (Inspector) scanners name packages and findings differently:
+    // the comparison errs towards "new", which is safe but worth knowing when everything is new.
+    warning = {
+      code: 'compare-to',
+      message: `compare-to ${read.target.raw} was scanned with ${referenceScan.type} scanning and this image with ${scan.type}: the scanners name findings and packages differently, so findings may show as new that are not.`,
+    };
+  }
   return { comparison, warning };
 }
 

@@ -333,3 +333,14 @@ test('a gated image without a usable scan claims no fixes (and still fails close
   expect(report.detections.map((d) => d.rule)).toEqual(['scan-incomplete']);
   expect(report.images[0]?.compare?.fixed).toEqual([]);
 });
+
+test('a reference scanned by the other scanner is compared, with a warning saying so', async () => {
+  const world = releaseWorld(releaseFindings);
+  world.scans[PROD] = { ...complete(production), type: 'ENHANCED' };
+  const { report } = await run(world);
+  expect(report.images[0]?.compare?.status).toBe('compared');
+  const warning = report.warnings.find((w) => w.code === 'compare-to');
+  expect(warning?.message).toMatch(
+    /api:prod was scanned with ENHANCED scanning and this image with BASIC/,
+  );
+});
