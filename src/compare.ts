@@ -1,4 +1,5 @@
 import { errorMessage } from './errors.js';
+import type { Settings } from './inputs/settings.js';
 import type {
   CompareTo,
   Detection,
@@ -40,6 +41,25 @@ export interface ReferenceDeps {
 }
 
 const CONCURRENCY = 4;
+
+/** The reference read of a run (null without compare-to), started alongside the gated scans. */
+export function startReference(
+  settings: Settings,
+  gated: readonly ResolvedImage[],
+  deps: ReferenceDeps,
+): Promise<ReferenceRead | null> {
+  if (!settings.compareTo) return Promise.resolve(null);
+  return readReference(
+    settings.compareTo,
+    gated,
+    {
+      region: settings.region,
+      timeoutMs: settings.scanTimeoutSeconds * 1000,
+      settleMs: settings.scanSettleSeconds * 1000,
+    },
+    deps,
+  );
+}
 
 /**
  * The reference manifest a gated image is compared with: the same platform of an index, else the
@@ -189,6 +209,17 @@ export function compareSummary(
     reason: status === 'compared' ? null : reason,
     unchanged: unchangedCap,
   };
+}
+
+/** The run's `compareTo` from its images, and the line it adds to the report's reasons. */
+export function finishCompare(
+  read: ReferenceRead,
+  images: ReadonlyArray<{ compare?: ImageComparison }>,
+  unchangedCap: Level,
+): { compareTo: CompareTo; reason: string } {
+  const comparisons = images.flatMap((i) => (i.compare ? [i.compare] : []));
+  const compareTo = compareSummary(read, comparisons, unchangedCap);
+  return { compareTo, reason: compareReason(compareTo, comparisons) };
 }
 
 /** One line for the report's reasons: what the comparison did to the verdict. */

@@ -22,8 +22,7 @@ import { UNRESOLVED, gatedTagsFirst, mergeSameManifest, resolveAll } from './res
 import { dedupeWarnings, forImage, scanNoteCode } from './warnings.js';
 import { TOOL_NAME, VERSION } from './version.js';
 import type { IgnoreRule } from './inputs/settings.js';
-import { compareImage, compareReason, compareSummary, readReference } from './compare.js';
-import type { ReferenceRead } from './compare.js';
+import { compareImage, finishCompare, startReference, type ReferenceRead } from './compare.js';
 
 export interface EngineDeps {
   ecr: EcrPort;
@@ -85,19 +84,8 @@ async function evaluateRun(settings: Settings, deps: EngineDeps, started: number
     settings.region,
   );
   const resolved = mergeSameManifest(targets.flatMap((t) => t.images));
-  // Read alongside the gated scans (never rejects): the reference waits like any image.
-  const reference = settings.compareTo
-    ? readReference(
-        settings.compareTo,
-        resolved,
-        {
-          region: settings.region,
-          timeoutMs: settings.scanTimeoutSeconds * 1000,
-          settleMs: settings.scanSettleSeconds * 1000,
-        },
-        deps,
-      )
-    : Promise.resolve(null);
+  // compare-to: read alongside the gated scans (never rejects), waiting like any image.
+  const reference = startReference(settings, resolved, deps);
 
   const evidenceByPush = new Map<string, Promise<UploaderEvidence | null>>();
   const gated = await mapLimit(resolved, IMAGE_CONCURRENCY, async (image) => {
@@ -261,12 +249,10 @@ export function buildReport(
   }
   warnings.push(...ignoreWarnings(settings.ignores, usedIgnores, meta.now));
   const verdict = decide(detections, settings.riskThreshold);
-  let compareTo: Report['compareTo'];
-  if (meta.reference) {
-    const comparisons = images.flatMap((i) => (i.compare ? [i.compare] : []));
-    compareTo = compareSummary(meta.reference, comparisons, settings.compareUnchanged);
-    verdict.reasons.push(compareReason(compareTo, comparisons));
-  }
+  const compared = meta.reference
+    ? finishCompare(meta.reference, images, settings.compareUnchanged)
+    : null;
+  if (compared) verdict.reasons.push(compared.reason);
 
   return {
     schemaVersion: 1,
@@ -281,7 +267,7 @@ export function buildReport(
     detections,
     ignored,
     warnings: dedupeWarnings(warnings),
-    ...(compareTo ? { compareTo } : {}),
+    ...(compared ? { compareTo: compared.compareTo } : {}),
     calls: meta.calls,
     durationMs: meta.durationMs,
     error: null,
