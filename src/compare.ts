@@ -76,7 +76,9 @@ export function pickReference(
   if (image.platform !== undefined) {
     const same = manifests.find((m) => m.image.platform === image.platform);
     if (same) return same;
-    if (only) return only;
+    // A single manifest of unknown platform is the best there is; one platform of an index that
+    // is not this platform is another image (other binaries, other packages).
+    if (only && only.image.platform === undefined) return only;
     return `it has no ${image.platform} manifest (it has ${platformsOf(read)})`;
   }
   if (only) return only;

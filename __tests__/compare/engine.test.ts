@@ -344,3 +344,43 @@ test('a reference scanned by the other scanner is compared, with a warning sayin
     /api:prod was scanned with ENHANCED scanning and this image with BASIC/,
   );
 });
+
+test('an index reference without the gated platform: that platform falls back to absolute counts', async () => {
+  const amdProd = `sha256:${'5'.repeat(64)}`;
+  const amdRel = `sha256:${'6'.repeat(64)}`;
+  const armRel = `sha256:${'7'.repeat(64)}`;
+  const high = finding('CVE-2024-600', 'HIGH', 'lib');
+  const platformImage = (target: ImageTarget, digest: string, platform: string): ResolvedImage => ({
+    target,
+    registryId: '123456789012',
+    region: 'eu-west-1',
+    repository: 'api',
+    imageDigest: digest,
+    imageTags: [],
+    platform,
+    indexDigest: `sha256:${'0'.repeat(64)}`,
+  });
+  const ecr: EcrPort = {
+    resolve: async (target) =>
+      target.tag === 'prod'
+        ? [platformImage(target, amdProd, 'linux/amd64')]
+        : [
+            platformImage(target, amdRel, 'linux/amd64'),
+            platformImage(target, armRel, 'linux/arm64'),
+          ],
+    waitForScan: async () => complete([high]),
+    callCount: () => 0,
+  };
+  const settings = parseSettings(
+    { image: `${HOST}/api:v2`, 'compare-to': 'api:prod', 'uploader-check': 'false' },
+    {},
+    null,
+  );
+  const report = await evaluate(settings, { ecr, uploader: null });
+  const arm = report.images.find((i) => i.platform === 'linux/arm64');
+  expect(report.images.find((i) => i.platform === 'linux/amd64')?.compare?.status).toBe('compared');
+  expect(arm?.compare).toMatchObject({ status: 'unreadable', new: 1 });
+  expect(arm?.compare?.reason).toMatch(/no linux\/arm64 manifest \(it has linux\/amd64\)/);
+  expect(report.compareTo?.status).toBe('partial');
+  expect(report.result).toBe('fail');
+});
