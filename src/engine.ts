@@ -22,6 +22,7 @@ import { UNRESOLVED, gatedTagsFirst, mergeSameManifest, resolveAll } from './res
 import { dedupeWarnings, forImage, scanNoteCode } from './warnings.js';
 import { TOOL_NAME, VERSION } from './version.js';
 import type { IgnoreRule } from './inputs/settings.js';
+import { compareImage, finishCompare, startReference, type ReferenceRead } from './compare.js';
 
 export interface EngineDeps {
   ecr: EcrPort;
@@ -83,6 +84,8 @@ async function evaluateRun(settings: Settings, deps: EngineDeps, started: number
     settings.region,
   );
   const resolved = mergeSameManifest(targets.flatMap((t) => t.images));
+  // compare-to: read alongside the gated scans (never rejects), waiting like any image.
+  const reference = startReference(settings, resolved, deps);
 
   const evidenceByPush = new Map<string, Promise<UploaderEvidence | null>>();
   const gated = await mapLimit(resolved, IMAGE_CONCURRENCY, async (image) => {
@@ -99,8 +102,10 @@ async function evaluateRun(settings: Settings, deps: EngineDeps, started: number
     t.unresolved ? [{ ...t.unresolved, evidence: null }] : [],
   );
   const evaluated: Evaluated[] = [...gated, ...unresolved];
+  const referenceRead = await reference;
 
   return buildReport(settings, evaluated, {
+    ...(referenceRead ? { reference: referenceRead } : {}),
     now: now(),
     durationMs: Date.now() - started,
     calls: { ecr: deps.ecr.callCount(), cloudtrail: deps.uploader?.callCount() ?? 0 },
@@ -148,7 +153,7 @@ function uploaderEvidence(
 export function buildReport(
   settings: Settings,
   evaluated: readonly Evaluated[],
-  meta: { now: Date; durationMs: number; calls: Report['calls'] },
+  meta: { now: Date; durationMs: number; calls: Report['calls']; reference?: ReferenceRead },
 ): Report {
   const detections: Detection[] = [];
   const ignored: IgnoredFinding[] = [];
@@ -218,12 +223,19 @@ export function buildReport(
       now: meta.now,
     });
     if (incomplete) own.push(incomplete);
+    let comparison: ImageReport['compare'];
+    if (meta.reference) {
+      const applied = compareImage(meta.reference, image, scan, own, settings.compareUnchanged);
+      comparison = applied.comparison;
+      if (applied.warning) warnings.push(forImage(image, applied.warning));
+    }
     for (const note of scan.notes ?? []) {
       warnings.push(forImage(image, { code: scanNoteCode(note), message: note }));
     }
 
     const verdict = decide(own, null);
-    images.push(imageReport(image, scan, evidence, uploaderStatus, own, verdict, settings));
+    const report = imageReport(image, scan, evidence, uploaderStatus, own, verdict, settings);
+    images.push(comparison ? { ...report, compare: comparison } : report);
     for (const detection of own) detections.push(detection);
   });
 
@@ -237,6 +249,10 @@ export function buildReport(
   }
   warnings.push(...ignoreWarnings(settings.ignores, usedIgnores, meta.now));
   const verdict = decide(detections, settings.riskThreshold);
+  const compared = meta.reference
+    ? finishCompare(meta.reference, images, settings.compareUnchanged)
+    : null;
+  if (compared) verdict.reasons.push(compared.reason);
 
   return {
     schemaVersion: 1,
@@ -251,6 +267,7 @@ export function buildReport(
     detections,
     ignored,
     warnings: dedupeWarnings(warnings),
+    ...(compared ? { compareTo: compared.compareTo } : {}),
     calls: meta.calls,
     durationMs: meta.durationMs,
     error: null,

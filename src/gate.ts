@@ -11,7 +11,8 @@ export interface Verdict {
  * Risk a detection adds: rules at level `off` and ignored rows are still reported but add none,
  * so turning a rule off (as `informational` is by default) keeps it from tripping the threshold.
  */
-export const countsTowardRisk = (d: Detection): boolean => !d.ignored && d.level !== 'off';
+export const countsTowardRisk = (d: Detection): boolean =>
+  !d.ignored && d.level !== 'off' && d.countsRisk !== false;
 
 export const totalRisk = (detections: readonly Detection[]): number =>
   detections.filter(countsTowardRisk).reduce((sum, d) => sum + d.riskScore, 0);

@@ -103,6 +103,8 @@ async function gateStep(): Promise<void> {
     };
     await writeJobSummary(core, report, stepWarnings, where);
   }
+  // An unusable compare-to reference changes what fails: it is an annotation, not a log line.
+  for (const w of report.warnings) if (w.code === 'compare-to') stepWarnings.push(w.message);
   if (settings?.prComment && settings.githubToken) {
     const comment = { perImage: settings.prCommentPerImage, commentKey: settings.commentKey };
     stepWarnings.push(...(await publishPrComments(report, settings.githubToken, comment)));

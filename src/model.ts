@@ -249,6 +249,47 @@ export interface Detection {
   principal?: string;
   /** Free-form details: status for scan-incomplete, other pusher for tag-overwrite. */
   detail?: string;
+  /** `compare-to`: whether this finding row is new against the reference image (src/rules/compare.ts). */
+  compare?: CompareMark;
+  /** false: an unchanged finding that adds no risk (`compare.unchanged` below `fail`). */
+  countsRisk?: false;
+}
+
+/** `fixed` only describes reference findings, listed in ImageReport.compare. */
+export type CompareMark = 'new' | 'unchanged';
+
+/** A finding of the reference image that the gated image no longer has (report only). */
+export interface FixedFinding {
+  id: string;
+  severity: Severity;
+  /** Package names of the reference that carried it. */
+  packages: string[];
+  title?: string;
+}
+
+/** How one gated image was compared with the `compare-to` reference. */
+export interface ImageComparison {
+  /** `compared`; otherwise why not (every finding of the image then counts as new). */
+  status: 'compared' | 'unreadable';
+  /** The reference manifest compared with (the same platform when the reference is an index). */
+  digest: string | null;
+  reason: string | null;
+  new: number;
+  unchanged: number;
+  fixed: FixedFinding[];
+}
+
+/** `compare-to` of the run (JSON `compareTo`). */
+export interface CompareTo {
+  reference: string;
+  /** Digest the reference resolved to (its index digest for a multi-platform image), null when unresolved. */
+  digest: string | null;
+  /** `compared` when every gated image was compared; `unreadable` when none could be; else `partial`. */
+  status: 'compared' | 'partial' | 'unreadable';
+  /** Why the reference could not be read, when it could not. */
+  reason: string | null;
+  /** Level unchanged findings are capped at (policy `compare.unchanged`). */
+  unchanged: Level;
 }
 
 export interface IgnoredFinding {
@@ -276,6 +317,7 @@ export interface ReportWarning {
     | 'scan-note'
     | 'cross-account'
     | 'pr-comment'
+    | 'compare-to'
     | 'other';
   message: string;
   /** The image it is about (`repo:tag@digest`), when it is about one. */
@@ -292,6 +334,8 @@ export interface ImageReport {
   pushedAt: string | null;
   platform?: string;
   indexDigest?: string;
+  /** Present when `compare-to` is set. */
+  compare?: ImageComparison;
   result: GateResult;
   riskScore: number;
   scan: {
@@ -331,6 +375,8 @@ export interface Report {
   detections: Detection[];
   ignored: IgnoredFinding[];
   warnings: ReportWarning[];
+  /** Present when `compare-to` is set. */
+  compareTo?: CompareTo;
   calls: { ecr: number; cloudtrail: number };
   durationMs: number;
   /** `uploader-status` of a run that could not be evaluated (it has no images to take it from). */

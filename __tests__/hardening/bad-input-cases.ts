@@ -292,6 +292,13 @@ export const BAD_INPUTS: BadInputCase[] = [
     names: "Input 'sarif-file'",
     says: 'spans several lines',
   },
+  {
+    id: 'compare-to-no-tag',
+    inputs: { 'compare-to': 'api' },
+    names: "Input 'compare-to'",
+    value: 'api',
+    says: 'names no tag and no digest',
+  },
 ];
 
 export interface BadPolicyCase {
@@ -428,5 +435,11 @@ export const BAD_POLICIES: BadPolicyCase[] = [
     yaml: yaml('? [a, b]', ': c'),
     line: 1,
     says: 'keys must be words',
+  },
+  {
+    id: 'compare-unchanged-loud',
+    yaml: yaml('compare:', '  unchanged: loud'),
+    line: 2,
+    says: 'fail, warn, notice, off',
   },
 ];

@@ -76,6 +76,9 @@ describe('action.yml agrees with src/inputs/defaults.ts and outputs.ts', () => {
         'image-digest',
         'report-file',
         'sarif-file',
+        // issue 14 §1 (compare-to)
+        'new-findings',
+        'fixed-findings',
       ].sort(),
     );
   });

@@ -43,6 +43,8 @@ describe('defaults', () => {
       businessHours: null,
       ignores: [],
       ignoreUnfixed: false,
+      compareTo: null,
+      compareUnchanged: 'warn',
       policyFile: null,
       dockerfile: null,
       githubToken: '',

@@ -56,6 +56,7 @@ describe('parsePolicy: valid files', () => {
       },
       riskThreshold: 150,
       ignoreUnfixed: false,
+      compareUnchanged: null,
     });
   });
 
@@ -323,7 +324,7 @@ describe('parsePolicy: every problem names the file, the line and the key', () =
     [
       'not a mapping',
       lines('- id: CVE-1'),
-      `${FILE}:1: expected a mapping with the keys ignore, known-uploaders, rules, risk-threshold, ignore-unfixed, got a list`,
+      `${FILE}:1: expected a mapping with the keys ignore, known-uploaders, rules, risk-threshold, ignore-unfixed, compare, got a list`,
     ],
   ])('%s', (_name, text, message) => {
     expect(errorOf(text)).toContain(message);

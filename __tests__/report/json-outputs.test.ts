@@ -105,6 +105,9 @@ describe('step outputs', () => {
       'image-digest': 'sha256:a27d73188718a511a1ec1ec788826674b21e097f29873dde734a4dedfbfab1c6',
       'report-file': '/runner/_temp/r.json',
       'sarif-file': 'out/ecr.sarif',
+      // compare-to not set (issue 14 §1)
+      'new-findings': '',
+      'fixed-findings': '',
     });
   });
 

@@ -59,13 +59,22 @@ const PLACEHOLDER: Readonly<Record<InputName, string>> = {
   'sarif-file': 'path',
   'sarif-category': 'prefix',
   'report-file': 'path',
+  'compare-to': 'ref',
 };
 
 const GROUPS: ReadonlyArray<[heading: string, inputs: readonly InputName[]]> = [
   ['Image:', ['image', 'repository', 'image-tag', 'image-digest', 'registry-id', 'region']],
   [
     'Gate:',
-    ['mode', 'fail-on', 'risk-threshold', 'scan-timeout', 'scan-settle-seconds', 'policy-file'],
+    [
+      'mode',
+      'fail-on',
+      'risk-threshold',
+      'scan-timeout',
+      'scan-settle-seconds',
+      'policy-file',
+      'compare-to',
+    ],
   ],
   [
     'Uploader (CloudTrail):',

@@ -125,6 +125,11 @@ export const INPUTS: Readonly<Record<InputName, InputDoc>> = {
     description:
       'Write the JSON report to this path (default: a file under RUNNER_TEMP). The path is always an output.',
   },
+  'compare-to': {
+    default: '',
+    description:
+      'Reference image to compare with, e.g. the one in production (team/api:prod or a full ECR reference, in the forms of image). Findings it already has are unchanged and at most warn (policy compare.unchanged); only new ones fail. Its scan is read like the gated image; if it cannot be read, every finding counts as new.',
+  },
 };
 
 export const INPUT_DEFAULTS: Readonly<Record<InputName, string>> = Object.fromEntries(

@@ -16,6 +16,10 @@ export const OUTPUTS = {
   'image-digest': 'Digest of each gated image, one per line.',
   'report-file': 'Path of the JSON report.',
   'sarif-file': 'Path of the SARIF file, when one was written.',
+  'new-findings':
+    'With compare-to: distinct findings (after ignores) that the reference image does not have; every finding when it could not be read. Empty without compare-to.',
+  'fixed-findings':
+    'With compare-to: findings of the reference image that the gated images no longer have. Empty without compare-to.',
 } as const;
 
 export type OutputName = keyof typeof OUTPUTS;

@@ -281,6 +281,8 @@ export function parseSettings(raw: RawInputs, env: Env, policy: Policy | null): 
     businessHours,
     ignores: policy?.ignores ?? [],
     ignoreUnfixed: policy?.ignoreUnfixed ?? false,
+    compareTo: readCompareTo(inputs, registryId, region),
+    compareUnchanged: policy?.compareUnchanged ?? 'warn',
     policyFile: policy?.file ?? null,
     dockerfile: inputs.optional('dockerfile', checkPath),
     githubToken: readToken(inputs, env),
@@ -294,6 +296,24 @@ export function parseSettings(raw: RawInputs, env: Env, policy: Policy | null): 
   };
   problems.finish();
   return settings;
+}
+
+/** `compare-to`: one reference in the forms of `image`, with the same registry and region defaults. */
+function readCompareTo(
+  inputs: InputReader,
+  registryId: string | undefined,
+  region: string | undefined,
+): ImageTarget | null {
+  const text = inputs.given('compare-to');
+  if (text === '') return null;
+  const defaults = {
+    ...(registryId === undefined ? {} : { registryId }),
+    ...(region === undefined ? {} : { region }),
+  };
+  return inputs.problems.attempt(
+    () => parseImageReference(text, defaults, { input: 'compare-to' }),
+    null,
+  );
 }
 
 /** The runner expands the default; anywhere else (the CLI) it falls back to GITHUB_TOKEN. */

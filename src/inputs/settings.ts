@@ -50,6 +50,10 @@ export interface Settings {
   businessHours: BusinessHours | null;
   ignores: IgnoreRule[];
   ignoreUnfixed: boolean;
+  /** `compare-to`: the reference image (e.g. the one in production), or null. */
+  compareTo: ImageTarget | null;
+  /** Policy `compare.unchanged`: the most an unchanged finding can be (default `warn`). */
+  compareUnchanged: Level;
   /** Path of the policy file that was read, or null when none was. */
   policyFile: string | null;
   dockerfile: string | null;
@@ -93,6 +97,7 @@ export const INPUT_NAMES = [
   'sarif-file',
   'sarif-category',
   'report-file',
+  'compare-to',
 ] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 

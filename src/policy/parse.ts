@@ -13,6 +13,7 @@ import { checkUploader } from '../inputs/uploaders.js';
 import { POLICY_KEYS, emptyPolicy, type Policy } from './policy.js';
 import { PolicyReader, isEmpty, kindOf, type Entry } from './reader.js';
 import { readRules } from './rules.js';
+import { readCompare } from './compare.js';
 
 const IGNORE_KEYS = ['id', 'package', 'reason', 'expires'] as const;
 
@@ -175,6 +176,8 @@ export function parsePolicy(text: string, fileName: string): Policy {
       const unfixed = field('ignore-unfixed');
       if (unfixed)
         policy.ignoreUnfixed = readScalar(reader, unfixed, 'true or false', checkBoolean);
+      const compare = field('compare');
+      if (compare) policy.compareUnchanged = readCompare(reader, compare);
     }
   }
 

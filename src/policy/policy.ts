@@ -13,6 +13,8 @@ export interface Policy {
   riskThreshold: number | null;
   /** null: the file does not say. */
   ignoreUnfixed: boolean | null;
+  /** `compare: { unchanged: LEVEL }`; null: the file does not say. */
+  compareUnchanged: Level | null;
 }
 
 export const POLICY_KEYS = [
@@ -21,6 +23,7 @@ export const POLICY_KEYS = [
   'rules',
   'risk-threshold',
   'ignore-unfixed',
+  'compare',
 ] as const;
 
 export function emptyPolicy(file: string): Policy {
@@ -32,5 +35,6 @@ export function emptyPolicy(file: string): Policy {
     businessHours: null,
     riskThreshold: null,
     ignoreUnfixed: null,
+    compareUnchanged: null,
   };
 }

@@ -107,7 +107,8 @@ export function buildAnnotations(report: Report, options: AnnotationOptions = {}
   for (const d of report.detections) {
     const level = LEVEL_OF[d.level];
     if (d.ignored || !level) continue;
-    const key = `${d.imageIndex}\u0000${d.rule}`;
+    // Level too: under compare-to one rule's rows differ (a new HIGH fails, unchanged ones warn).
+    const key = `${d.imageIndex}\u0000${d.rule}\u0000${d.level}`;
     const group = groups.get(key);
     if (group) group.detections.push(d);
     else groups.set(key, { level, rule: d.rule, imageIndex: d.imageIndex, detections: [d] });
@@ -143,7 +144,7 @@ function annotate(report: Report, group: Group): Annotation {
   const spec = RULES[group.rule];
   const title = `${spec.title} (${group.rule}): ${where}`;
   const detections = [...group.detections].sort(compareDetections);
-  const risk = detections.reduce((sum, d) => sum + d.riskScore, 0);
+  const risk = detections.reduce((sum, d) => sum + (d.countsRisk === false ? 0 : d.riskScore), 0);
   const lines: string[] = [];
   if (isFindingRule(group.rule)) {
     const severity = severityOfRule(group.rule) ?? group.rule;
@@ -174,7 +175,8 @@ function findingLine(d: Detection): string {
   const packages = (d.packages ?? []).map(packageText);
   const shownPackages = packages.slice(0, 3).join(', ') + (packages.length > 3 ? ', …' : '');
   const cvss = d.cvss === undefined ? '' : `, CVSS ${d.cvss}`;
-  return `${cleanLine(d.findingId ?? 'finding', 100)} — ${cleanLine(shownPackages, 300) || 'package unknown'}${cvss}`;
+  const mark = d.compare ? ` (${d.compare})` : ''; // compare-to (issue 14 §1)
+  return `${cleanLine(d.findingId ?? 'finding', 100)}${mark} — ${cleanLine(shownPackages, 300) || 'package unknown'}${cvss}`;
 }
 
 function overflow(report: Report, level: AnnotationLevel, left: readonly Group[]): Annotation {

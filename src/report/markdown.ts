@@ -14,6 +14,7 @@ import {
   uploaderSentence,
   thousands,
 } from './format.js';
+import { decidingKey, groupRisk, markSuffix } from './compare-marks.js';
 
 /**
  * Markdown building blocks shared by the job summary and the PR comment. Every value taken from
@@ -87,9 +88,10 @@ export function decidingTable(detections: readonly Detection[], maxTopIds = 5): 
   const byRule = new Map<string, Detection[]>();
   // Appended in place: copying the group on every detection is quadratic (20,000 findings).
   for (const d of active) {
-    const group = byRule.get(d.rule);
+    const key = decidingKey(d);
+    const group = byRule.get(key);
     if (group) group.push(d);
-    else byRule.set(d.rule, [d]);
+    else byRule.set(key, [d]);
   }
   const counted = [...byRule.values()].filter((g) => g[0]?.level !== 'off');
   const off = [...byRule.values()].filter((g) => g[0]?.level === 'off');
@@ -101,10 +103,10 @@ export function decidingTable(detections: readonly Detection[], maxTopIds = 5): 
     );
     for (const group of counted) {
       const first = group[0] as Detection;
-      const risk = group.reduce((sum, d) => sum + d.riskScore, 0);
+      const risk = groupRisk(group);
       out += tableRow([
         `**${first.level}**`,
-        `${escapeMarkdown(RULES[first.rule].title, 80)} (\`${first.rule}\`)`,
+        `${escapeMarkdown(RULES[first.rule].title, 80)} (\`${first.rule}\`)${markSuffix(first)}`,
         thousands(group.length),
         thousands(risk),
         groupDetails(group, maxTopIds),
@@ -114,7 +116,7 @@ export function decidingTable(detections: readonly Detection[], maxTopIds = 5): 
     out += 'No detection at level fail, warn or notice.\n';
   }
   if (off.length > 0) {
-    const parts = off.map((g) => `${(g[0] as Detection).rule} (${g.length})`);
+    const parts = off.map((g) => `${(g[0] as Detection).rule}${markSuffix(g[0])} (${g.length})`);
     out += `\nAt level off (reported, not counted): ${parts.join(', ')}.\n`;
   }
   return out;
@@ -153,7 +155,8 @@ export function findingRow(d: Detection): string {
     (more > 0 ? `<br>+${more} more` : '');
   const severity = d.scannerSeverity ?? severityOfRule(d.rule) ?? d.rule.toUpperCase();
   return tableRow([
-    markdownLink(d.findingId ?? 'finding', d.uri, 100),
+    // compare-to: a finding the reference image does not have is marked (issue 14 §1).
+    markdownLink(d.findingId ?? 'finding', d.uri, 100) + (d.compare === 'new' ? ' **new**' : ''),
     col((p) => p.name),
     col((p) => p.version),
     col((p) => p.fixedInVersion),

@@ -48,6 +48,12 @@ export function buildOutputs(report: Report, paths: OutputPaths): Record<string,
   out['image-digest'] = list(unique(report.images.map((i) => i.imageDigest)));
   out['report-file'] = paths.reportFile;
   out['sarif-file'] = paths.sarifFile ?? '';
+  // Severity counts stay absolute; these two say what compare-to changed.
+  const compared = report.images.flatMap((i) => (i.compare ? [i.compare] : []));
+  out['new-findings'] = report.compareTo ? String(compared.reduce((n, c) => n + c.new, 0)) : '';
+  out['fixed-findings'] = report.compareTo
+    ? String(compared.reduce((n, c) => n + c.fixed.length, 0))
+    : '';
   return out;
 }
 

@@ -23,6 +23,7 @@ import {
   uploaderLine,
   verdictLine,
 } from './markdown.js';
+import { compareByMark, comparisonText, renderCompareSection } from './compare.js';
 
 /** GitHub refuses comment bodies over 65,536 characters; keep a margin. */
 export const COMMENT_MAX_CHARS = 65_000;
@@ -120,6 +121,12 @@ export function renderPrComment(
     : 'the job summary and the JSON report have every finding';
   const footer = `\n<sub>ecr-risk-gate ${escapeMarkdown(report.tool.version, 40)} · ${escapeMarkdown(report.generatedAt, 40)} · updated in place on every run; ${where}.</sub>\n`;
 
+  // compare-to: what this release adds and fixes leads the comment (at most a fifth of it).
+  head += renderCompareSection(
+    report,
+    new ByteBudget(Math.floor(maxChars / 5), (text) => text.length),
+    { imageIndexes, maxNewRows: 20, maxFixed: 20 },
+  );
   const budget = new ByteBudget(maxChars, (text) => text.length);
   budget.force(head + footer);
   let left = 0;
@@ -152,6 +159,8 @@ function imageCore(report: Report, index: number, several: boolean): string {
   out += `${imageFacts(image)}\n\n`;
   out += severityTable(image);
   out += `\n${uploaderLine(image)}\n\n`;
+  if (image.compare)
+    out += `**Against the reference:** ${escapeMarkdown(comparisonText(image.compare), 800)}\n\n`;
   out += `${decidingTable(detectionsOf(report, index), 3)}\n`;
   return out;
 }
@@ -160,7 +169,7 @@ function topFindings(report: Report, index: number, budget: ByteBudget): string 
   const image = report.images[index];
   const rows = detectionsOf(report, index)
     .filter((d) => !d.ignored && d.level !== 'off' && isFindingRule(d.rule))
-    .sort(compareFindings);
+    .sort(report.compareTo ? compareByMark : compareFindings);
   if (!image || rows.length === 0) return '';
   const all = detectionsOf(report, index).filter((d) => !d.ignored && isFindingRule(d.rule)).length;
   const head = (shown: number) =>

@@ -176,7 +176,8 @@ export function resultOf(
     const severity = severityOfRule(d.rule) as Severity;
     const fixed = pkg?.fixedInVersion ? ` (fixed in ${pkg.fixedInVersion})` : '';
     const cvss = d.cvss === undefined ? '' : `, CVSS ${d.cvss}`;
-    text = `${c.ruleId} in ${pkg ? `${pkg.name}${pkg.version ? ` ${pkg.version}` : ''}` : 'an unknown package'}${fixed}: ${severity}${cvss}, image ${label}.`;
+    const mark = d.compare ? ` (${d.compare} against the compare-to reference)` : '';
+    text = `${c.ruleId} in ${pkg ? `${pkg.name}${pkg.version ? ` ${pkg.version}` : ''}` : 'an unknown package'}${fixed}: ${severity}${cvss}, image ${label}${mark}.`;
   } else {
     text = `${d.message}${d.detail ? ` (${d.detail})` : ''}.`;
   }
@@ -200,6 +201,8 @@ export function resultOf(
           }
         : {}),
       ...(d.principal ? { principal: cleanLine(d.principal, 500) } : {}),
+      // compare-to (issue 14 §1): new or unchanged against the reference image.
+      ...(d.compare ? { compare: d.compare } : {}),
     },
   };
   if (d.ignored) {

@@ -27,6 +27,7 @@ import {
   uploaderLine,
   verdictLine,
 } from './markdown.js';
+import { compareByMark, comparisonText, renderCompareSection } from './compare.js';
 
 export interface SummaryOptions {
   /** Byte budget; GitHub refuses a step summary over 1 MiB. */
@@ -54,6 +55,7 @@ const HEADER_BYTES = 60_000;
 const COMBINED_BYTES = 150_000;
 const WARNINGS_BYTES = 100_000;
 const LEFT_OUT_RESERVE = 4_000;
+const COMPARE_BYTES = 150_000;
 
 interface LeftOut {
   images: number;
@@ -72,7 +74,10 @@ interface LeftOut {
 export function renderSummary(report: Report, options: SummaryOptions = {}): string {
   const maxBytes = options.maxBytes ?? SUMMARY_MAX_BYTES;
   const left: LeftOut = { images: 0, findings: 0, ignored: 0, warnings: 0, combinedRows: 0 };
-  const header = renderHeader(report, new ByteBudget(HEADER_BYTES));
+  const header =
+    renderHeader(report, new ByteBudget(HEADER_BYTES)) +
+    // compare-to: what this release adds and fixes leads, before any per-image detail.
+    renderCompareSection(report, new ByteBudget(COMPARE_BYTES), { maxNewRows: 100, maxFixed: 50 });
   const combined =
     report.images.length > 1 ? renderCombined(report, left, new ByteBudget(COMBINED_BYTES)) : '';
   const warnings = renderWarnings(report, left, new ByteBudget(WARNINGS_BYTES));
@@ -188,6 +193,10 @@ function renderImageCore(report: Report, index: number): string {
   out += `${imageFacts(image)}\n\n`;
   out += severityTable(image);
   out += `\n${uploaderLine(image)}\n\n`;
+  if (image.compare) {
+    const against = markdownCode(report.compareTo?.reference ?? 'the reference', 300);
+    out += `**Against ${against}:** ${escapeMarkdown(comparisonText(image.compare), 800)}\n\n`;
+  }
   out += `#### Detections that decide the result\n\n${decidingTable(detectionsOf(report, index))}\n`;
   return out;
 }
@@ -196,7 +205,7 @@ function renderFindings(report: Report, index: number, budget: ByteBudget, left:
   const image = report.images[index];
   const rows = detectionsOf(report, index)
     .filter((d) => !d.ignored && isFindingRule(d.rule))
-    .sort(compareFindings);
+    .sort(report.compareTo ? compareByMark : compareFindings);
   if (!image || rows.length === 0) return '';
   const head = detailsOpen(
     summaryText(`Findings: ${rows.length} (${countsText(image)})`),

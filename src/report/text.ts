@@ -14,6 +14,14 @@ import {
   severityOfRule,
   uploaderSentence,
 } from './format.js';
+import {
+  compareByMark,
+  comparisonText,
+  decidingKey,
+  fixedText,
+  groupRisk,
+  markSuffix,
+} from './compare.js';
 
 export interface TextOptions {
   /** ANSI colours; only when asked (a TTY without NO_COLOR, decided by the caller). */
@@ -123,20 +131,34 @@ function imageBlock(
     `  ${SEVERITIES.map((s, i) => String(image.scan.counts[s.toLowerCase() as Lowercase<Severity>]).padStart(widths[i] ?? 5)).join('  ')}`,
   );
   lines.push(`  uploader: ${escapeTerminal(uploaderSentence(image), 600)}`);
+  if (image.compare) {
+    // compare-to (issue 14 §1): what this release adds and fixes against the reference.
+    const against = escapeTerminal(report.compareTo?.reference ?? 'the reference', 300);
+    lines.push(`  against ${against}: ${escapeTerminal(comparisonText(image.compare), 600)}`);
+    const fixed = image.compare.fixed;
+    if (fixed.length > 0) {
+      const names = fixed.slice(0, 5).map((f) => escapeTerminal(fixedText(f), 200));
+      lines.push(
+        `  fixed by this release: ${names.join(', ')}${fixed.length > 5 ? ` +${fixed.length - 5} ${more}` : ''}`,
+      );
+    }
+  }
 
   const active = detections.filter((d) => !d.ignored && d.level !== 'off').sort(compareDetections);
   const byRule = new Map<string, Detection[]>();
   // Appended in place: copying the group on every detection is quadratic (20,000 findings).
   for (const d of active) {
-    const group = byRule.get(d.rule);
+    const key = decidingKey(d);
+    const group = byRule.get(key);
     if (group) group.push(d);
-    else byRule.set(d.rule, [d]);
+    else byRule.set(key, [d]);
   }
   if (byRule.size > 0) {
     lines.push('  deciding detections:');
-    for (const [rule, group] of byRule) {
+    for (const group of byRule.values()) {
       const first = group[0] as Detection;
-      const risk = group.reduce((sum, d) => sum + d.riskScore, 0);
+      const rule = `${first.rule}${markSuffix(first)}`;
+      const risk = groupRisk(group);
       const what = isFindingRule(first.rule) ? '' : `  ${escapeTerminal(first.message, 300)}`;
       const style: Style =
         first.level === 'fail' ? 'red' : first.level === 'warn' ? 'yellow' : 'cyan';
@@ -148,7 +170,7 @@ function imageBlock(
 
   const findings = detections
     .filter((d) => !d.ignored && isFindingRule(d.rule))
-    .sort(compareFindings);
+    .sort(report.compareTo ? compareByMark : compareFindings);
   if (findings.length > 0) {
     lines.push(`  top findings (${Math.min(top, findings.length)} of ${findings.length}):`);
     for (const d of findings.slice(0, top)) {
@@ -156,8 +178,11 @@ function imageBlock(
       const shown = d.scannerSeverity ?? severity;
       const packages = (d.packages ?? []).slice(0, 2).map(packageText).join(', ');
       const cvss = d.cvss === undefined ? '' : `  CVSS ${d.cvss.toFixed(1)}`;
+      // Under compare-to every row gets the column, so ids stay aligned.
+      const mark =
+        d.compare === 'new' ? `${paint('bold', 'new')} ` : report.compareTo ? '    ' : '';
       lines.push(
-        `    ${paint(SEVERITY_STYLE[severity], shown.padEnd(13))} ${escapeTerminal(d.findingId ?? 'finding', 80).padEnd(16)} ${escapeTerminal(packages, 160)}${cvss}`,
+        `    ${paint(SEVERITY_STYLE[severity], shown.padEnd(13))} ${mark}${escapeTerminal(d.findingId ?? 'finding', 80).padEnd(16)} ${escapeTerminal(packages, 160)}${cvss}`,
       );
     }
     if (findings.length > top) lines.push(`    +${findings.length - top} ${more}`);
