@@ -45,6 +45,8 @@ function setup() {
     now: clock.now,
     sleep: clock.sleep,
     limiter,
+    // The middle of every jitter range: back-offs are half their cap.
+    random: () => 0.5,
   });
   return { clock, trail, mock, adapter };
 }
@@ -78,8 +80,9 @@ test('ThrottlingException is survived with backoff; the region pauses for everyo
   expect(evidence.state).toBe('found');
   expect(evidence.stats.throttled).toBe(2);
   expect(evidence.stats.calls).toBe(4);
-  // 1 s then 2 s of backoff before the third attempt.
-  expect(trail.requests[0]?.at).toBe(START + 3_000);
+  // Full jitter (random 0.5): 0.25 s of the first 0.5 s cap, then 0.5 s of 1 s, so the third
+  // attempt is due at 0.75 s; the limiter (2 starts a second, throttled ones too) holds it to 1 s.
+  expect(trail.requests[0]?.at).toBe(START + 1_000);
 });
 
 test('throttled on every attempt: a bounded number of tries, then an error state', async () => {
@@ -88,7 +91,8 @@ test('throttled on every attempt: a bounded number of tries, then an error state
   const evidence = await adapter.investigate(image, options);
   expect(evidence.state).toBe('error');
   expect(evidence.reason).toContain('throttl');
-  expect(mock.commandCalls(LookupEventsCommand)).toHaveLength(5);
+  // 1 + 6 retries.
+  expect(mock.commandCalls(LookupEventsCommand)).toHaveLength(7);
 });
 
 test('a server error is retried', async () => {

@@ -20,10 +20,45 @@ import type { RateLimiter, Sleep } from './rate-limit.js';
 /** LookupEvents never returns more than 50 events a page. */
 export const PAGE_SIZE = 50;
 /** Retries (the SDK's own are off, see withoutSdkRetries): throttling, then 5xx / network / unreadable answers. */
-export const MAX_THROTTLE_RETRIES = 4;
+export const MAX_THROTTLE_RETRIES = 6;
 export const MAX_TRANSIENT_RETRIES = 3;
-const THROTTLE_BACKOFF_MS = [1_000, 2_000, 4_000, 8_000];
 const TRANSIENT_BACKOFF_MS = [500, 1_500, 3_000];
+/**
+ * Throttling back-off: "full jitter", a uniform draw in [0, min(cap, base × 2^attempt)]
+ * (AWS Architecture Blog, "Exponential Backoff And Jitter",
+ * https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/; the SDK's own
+ * `defaultDelayDecider`, @smithy/middleware-retry delayDecider.ts, draws the same way). Many gates
+ * of one account share 2 calls/s: fixed steps would send their retries in lockstep, into the
+ * next throttle. Six retries wait 15.5 s on average and 31 s at most (cap 8 s).
+ */
+const THROTTLE_BASE_MS = 500;
+const THROTTLE_CAP_MS = 8_000;
+
+/** One full-jitter draw for retry `attempt` (0-based). */
+export function fullJitterMs(
+  attempt: number,
+  baseMs: number,
+  capMs: number,
+  random: () => number,
+): number {
+  return random() * Math.min(capMs, baseMs * 2 ** attempt);
+}
+
+/**
+ * While the push is not visible yet, the find read is repeated every 5 s ± 10 % (one call per
+ * 5 s per gate on average: 30 gates of one account then ask 6 times a second, so throttling is
+ * expected and answered below). The jitter keeps gates started together from asking together.
+ * After `throttledInARow` throttled polls, a full-jitter back-off on top: up to 10 s, 20 s, 40 s,
+ * capped at 60 s, so a crowd of gates thins out to what the account allows.
+ */
+export const FIND_POLL_MS = 5_000;
+const FIND_POLL_BACKOFF_CAP_MS = 60_000;
+
+export function findPollDelayMs(throttledInARow: number, random: () => number): number {
+  const base = FIND_POLL_MS * (0.9 + 0.2 * random());
+  if (throttledInARow <= 0) return base;
+  return base + fullJitterMs(throttledInARow, FIND_POLL_MS, FIND_POLL_BACKOFF_CAP_MS, random);
+}
 
 export type LookupAttributeKeyName = 'EventName' | 'ResourceName';
 
@@ -45,6 +80,8 @@ export interface LookupRuntime {
   onCall?: () => void;
   /** Calls sent and not answered yet: tells "CloudTrail did not answer" from "our time ran out". */
   activity?: { sending: number };
+  /** The jitter's random source; default Math.random. */
+  random?: () => number;
 }
 
 export const emptyStats = (): LookupStats => ({
@@ -112,6 +149,7 @@ function isClockSkewError(error: unknown): boolean {
 export async function lookupOnce(
   runtime: LookupRuntime,
   input: LookupEventsCommandInput,
+  maxThrottleRetries = MAX_THROTTLE_RETRIES,
 ): Promise<LookupEventsCommandOutput> {
   let throttles = 0;
   let transients = 0;
@@ -135,7 +173,15 @@ export async function lookupOnce(
     let delay: number | undefined;
     if (isThrottlingError(error)) {
       runtime.stats.throttled += 1;
-      delay = THROTTLE_BACKOFF_MS[throttles];
+      delay =
+        throttles < maxThrottleRetries
+          ? fullJitterMs(
+              throttles,
+              THROTTLE_BASE_MS,
+              THROTTLE_CAP_MS,
+              runtime.random ?? Math.random,
+            )
+          : undefined;
       throttles += 1;
       // Everyone on this region backs off, not only this caller.
       if (delay !== undefined) runtime.limiter.pause(runtime.region, delay);
@@ -169,6 +215,8 @@ export interface PageWalk {
   start: Date;
   end: Date;
   maxPages: number;
+  /** Throttled attempts retried per page; default MAX_THROTTLE_RETRIES. */
+  maxThrottleRetries?: number;
   /** Each page's events (newest first); return false to stop reading. */
   onPage: (events: readonly Event[]) => boolean;
 }
@@ -186,15 +234,19 @@ export async function walkPages(runtime: LookupRuntime, walk: PageWalk): Promise
   let token: string | undefined;
   let pages = 0;
   while (pages < walk.maxPages) {
-    const output = await lookupOnce(runtime, {
-      LookupAttributes: [
-        { AttributeKey: walk.attribute.key, AttributeValue: walk.attribute.value },
-      ],
-      StartTime: walk.start,
-      EndTime: walk.end,
-      MaxResults: PAGE_SIZE,
-      ...(token ? { NextToken: token } : {}),
-    });
+    const output = await lookupOnce(
+      runtime,
+      {
+        LookupAttributes: [
+          { AttributeKey: walk.attribute.key, AttributeValue: walk.attribute.value },
+        ],
+        StartTime: walk.start,
+        EndTime: walk.end,
+        MaxResults: PAGE_SIZE,
+        ...(token ? { NextToken: token } : {}),
+      },
+      walk.maxThrottleRetries,
+    );
     pages += 1;
     runtime.stats.pages += 1;
     const events = output.Events ?? [];
