@@ -80,19 +80,21 @@ test('ThrottlingException is survived with backoff; the region pauses for everyo
   expect(evidence.state).toBe('found');
   expect(evidence.stats.throttled).toBe(2);
   expect(evidence.stats.calls).toBe(4);
-  // Full jitter (random 0.5): 0.25 s of the first 0.5 s cap, then 0.5 s of 1 s, so the third
-  // attempt is due at 0.75 s; the limiter (2 starts a second, throttled ones too) holds it to 1 s.
-  expect(trail.requests[0]?.at).toBe(START + 1_000);
+  // The push may still appear (10 min old, 60 s to wait): a throttled poll is not retried at
+  // once, the next one backs off (random 0.5: 5 s + half of 10 s, then 5 s + half of 20 s).
+  expect(trail.requests[0]?.at).toBe(START + 25_000);
 });
 
 test('throttled on every attempt: a bounded number of tries, then an error state', async () => {
-  const { mock, adapter } = setup();
+  const { clock, mock, adapter } = setup();
   mock.on(LookupEventsCommand).rejects(awsError('ThrottlingException', 'Rate exceeded'));
   const evidence = await adapter.investigate(image, options);
   expect(evidence.state).toBe('error');
   expect(evidence.reason).toContain('throttl');
-  // 1 + 6 retries.
-  expect(mock.commandCalls(LookupEventsCommand)).toHaveLength(7);
+  // Polls backing off (10 s, 15 s, 25 s, then the 10 s left) until uploader-timeout: no poll
+  // was ever answered, so the throttling is the reason, not "not found".
+  expect(mock.commandCalls(LookupEventsCommand)).toHaveLength(5);
+  expect(clock.now()).toBe(START + 60_000);
 });
 
 test('a server error is retried', async () => {

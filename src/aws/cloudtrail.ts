@@ -229,6 +229,8 @@ export class CloudTrailAdapter implements UploaderPort {
       longAgo: !mayStillAppear,
     });
     let throttledInARow = 0;
+    let answered = 0;
+    let lastThrottle: unknown;
     for (let poll = 1; ; poll += 1) {
       const known = this.store.pushOf(image);
       if (known) return result(known);
@@ -239,10 +241,12 @@ export class CloudTrailAdapter implements UploaderPort {
         const stored = this.store.pushOf(image);
         if (stored) return result(stored);
       }
-      // While waiting, a throttled poll is not retried at once: it counts as "not visible yet"
-      // and the next poll backs off (findPollDelayMs). The first look retries as usual, so a
-      // push long visible is not reported missing because of one throttle.
-      const waiting = poll > 1 && mayStillAppear;
+      // While there is time to wait, a throttled poll is not retried at once: it counts as "not
+      // visible yet" and the next poll backs off (findPollDelayMs), so gates crowding one
+      // account thin out instead of failing. A single look (no time, or a push long ago)
+      // retries as usual. If no poll at all was answered by the deadline, the throttling is
+      // the reason given.
+      const waiting = mayStillAppear && options.timeoutMs > 0;
       let throttled = false;
       try {
         await this.trackFind(
@@ -263,13 +267,18 @@ export class CloudTrailAdapter implements UploaderPort {
       } catch (error) {
         if (!waiting || !isThrottlingError(error) || runtime.signal?.aborted) throw error;
         throttled = true;
+        lastThrottle = error;
       }
       throttledInARow = throttled ? throttledInARow + 1 : 0;
+      if (!throttled) answered += 1;
       const hit = this.store.pushOf(image);
       if (hit) return result(hit);
 
       const remaining = deadline - this.now();
-      if (remaining <= 0 || !mayStillAppear) return result();
+      if (remaining <= 0 || !mayStillAppear) {
+        if (answered === 0 && lastThrottle !== undefined) throw lastThrottle;
+        return result();
+      }
       options.onProgress?.({
         image: `${image.repository}@${image.imageDigest}`,
         phase: 'uploader',
