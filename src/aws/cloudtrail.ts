@@ -228,7 +228,7 @@ export class CloudTrailAdapter implements UploaderPort {
       waitedMs: this.now() - started,
       longAgo: !mayStillAppear,
     });
-    let throttledInARow = 0;
+    let pressure = 0;
     let answered = 0;
     let lastThrottle: unknown;
     for (let poll = 1; ; poll += 1) {
@@ -269,7 +269,7 @@ export class CloudTrailAdapter implements UploaderPort {
         throttled = true;
         lastThrottle = error;
       }
-      throttledInARow = throttled ? throttledInARow + 1 : 0;
+      pressure = throttled ? pressure + 1 : Math.max(0, pressure - 1);
       if (!throttled) answered += 1;
       const hit = this.store.pushOf(image);
       if (hit) return result(hit);
@@ -285,10 +285,7 @@ export class CloudTrailAdapter implements UploaderPort {
         waitingFor: WAITING_FOR,
         elapsedMs: this.now() - started,
       });
-      await this.sleep(
-        Math.min(findPollDelayMs(throttledInARow, this.random), remaining),
-        runtime.signal,
-      );
+      await this.sleep(Math.min(findPollDelayMs(pressure, this.random), remaining), runtime.signal);
     }
   }
 
