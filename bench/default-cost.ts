@@ -2,13 +2,13 @@
 // 5 minutes, shape undocumented: log-normal assumed, σ varied), the share of pushes that end
 // `unverified` at a given `uploader-timeout`, and the minutes a run then spends waiting for the
 // record. Computed twice: exactly from the model, and by Monte Carlo over the gate's real poll
-// schedule (findPollDelayMs: every 5 s ± 10 %), which adds the poll lag the formula leaves out.
+// schedule (FindPollPace: every 5 s ± 10 % when not throttled), which adds the poll lag the formula leaves out.
 //
 //   node --import tsx bench/default-cost.ts [--samples 100000]
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type DelayModel, delayRandom, erfc, sampleDelayMs } from '../emulator/delays.js';
-import { findPollDelayMs } from '../src/aws/cloudtrail-lookup.js';
+import { FindPollPace } from '../src/aws/cloudtrail-lookup.js';
 
 const MEAN_MS = 300_000;
 /** Start-up and the ECR calls before the uploader phase starts, after the push (measured ~0.5 s). */
@@ -45,7 +45,8 @@ export function costRow(sigma: number, timeoutS: number, samples: number, seed =
   let waited = 0;
   for (let i = 0; i < samples; i++) {
     const visible = sampleDelayMs(model, random);
-    // Polls from START_MS on, every findPollDelayMs, the last one at the deadline.
+    // Polls from START_MS on at the gate's pace (alone: never throttled), the last at the deadline.
+    const pace = new FindPollPace(random);
     let t = START_MS;
     for (;;) {
       if (t >= visible) break;
@@ -53,7 +54,7 @@ export function costRow(sigma: number, timeoutS: number, samples: number, seed =
         unverified += 1;
         break;
       }
-      t = Math.min(t + findPollDelayMs(0, random), limit);
+      t = Math.min(t + pace.afterAnswer(), limit);
     }
     waited += Math.min(t, limit) - START_MS;
   }

@@ -81,8 +81,8 @@ test('ThrottlingException is survived with backoff; the region pauses for everyo
   expect(evidence.stats.throttled).toBe(2);
   expect(evidence.stats.calls).toBe(4);
   // The push may still appear (10 min old, 60 s to wait): a throttled poll is not retried at
-  // once, the next one backs off (random 0.5: 5 s + half of 5 s, then 5 s + half of 10 s).
-  expect(trail.requests[0]?.at).toBe(START + 17_500);
+  // once by the SDK but soon by the poll (random 0.5: half of 1 s, then half of 2 s).
+  expect(trail.requests[0]?.at).toBe(START + 1_500);
 });
 
 test('throttled on every attempt: a bounded number of tries, then an error state', async () => {
@@ -91,9 +91,9 @@ test('throttled on every attempt: a bounded number of tries, then an error state
   const evidence = await adapter.investigate(image, options);
   expect(evidence.state).toBe('error');
   expect(evidence.reason).toContain('throttl');
-  // Polls backing off (7.5 s, 10 s, 15 s, 15 s, then the 12.5 s left) until uploader-timeout:
-  // no poll was ever answered, so the throttling is the reason, not "not found".
-  expect(mock.commandCalls(LookupEventsCommand)).toHaveLength(6);
+  // Polls retried at 0.5, 1.5, 3.5 s, then every 2 s (half of the 4 s cap) to 59.5 s, and one
+  // at the deadline (60 s): no poll was ever answered, so the throttling is the reason.
+  expect(mock.commandCalls(LookupEventsCommand)).toHaveLength(33);
   expect(clock.now()).toBe(START + 60_000);
 });
 

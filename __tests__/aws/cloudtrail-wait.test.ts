@@ -162,13 +162,15 @@ test('throttled while waiting: no fatal error, the polls back off, the push is f
   const evidence = await crowded.investigate(image(), { timeoutMs: 300_000, historyDays: 0 });
   expect(evidence.state).toBe('found');
   expect(evidence.stats.throttled).toBe(throttled);
-  // A throttled poll is not retried at once: one call per poll, and the waits grow
-  // (random 0.5: 5 s + half of 5 s, 10 s, 20 s, 20 s); an answered poll eases off by one step.
-  expect(throttled).toBe(4);
-  expect(clock.sleeps.filter((ms) => ms >= 1_000)).toEqual([
-    5_000, 7_500, 10_000, 15_000, 15_000, 15_000,
-  ]);
-  expect(clock.now() - START).toBe(67_500);
+  // Random 0.5: a throttled poll is retried after half of 1 s, 2 s, then 4 s (so every 2 s
+  // while the account stays busy: 5, 5.5, 6.5, 8.5, 10.5 … 44.5 s), one call each; meanwhile
+  // the interval grew to its 20 s cap, and the first answered poll (46.5 s) eases it to 17.5 s.
+  expect(throttled).toBe(22);
+  const waits = clock.sleeps.filter((ms) => ms >= 100);
+  expect(waits.slice(0, 5)).toEqual([5_000, 500, 1_000, 2_000, 2_000]);
+  expect(Math.max(...waits.slice(1, -1))).toBe(2_000);
+  expect(waits.at(-1)).toBe(17_500);
+  expect(clock.now() - START).toBe(64_000);
 });
 
 test('an image pushed hours ago is looked for once, without waiting', async () => {

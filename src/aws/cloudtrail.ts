@@ -12,7 +12,7 @@
 import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import type { ResolvedImage, UploaderEvidence } from '../model.js';
 import type { UploaderLookupOptions, UploaderPort } from '../ports.js';
-import { type LookupRuntime, emptyStats, findPollDelayMs, walkPages } from './cloudtrail-lookup.js';
+import { FindPollPace, type LookupRuntime, emptyStats, walkPages } from './cloudtrail-lookup.js';
 import {
   CALL_GRACE_MS,
   failureReason,
@@ -228,7 +228,7 @@ export class CloudTrailAdapter implements UploaderPort {
       waitedMs: this.now() - started,
       longAgo: !mayStillAppear,
     });
-    let pressure = 0;
+    const pace = new FindPollPace(this.random);
     let answered = 0;
     let lastThrottle: unknown;
     for (let poll = 1; ; poll += 1) {
@@ -242,7 +242,7 @@ export class CloudTrailAdapter implements UploaderPort {
         if (stored) return result(stored);
       }
       // While there is time to wait, a throttled poll is not retried at once: it counts as "not
-      // visible yet" and the next poll backs off (findPollDelayMs), so gates crowding one
+      // visible yet" and the pace backs off (FindPollPace), so gates crowding one
       // account thin out instead of failing. A single look (no time, or a push long ago)
       // retries as usual. If no poll at all was answered by the deadline, the throttling is
       // the reason given.
@@ -269,7 +269,6 @@ export class CloudTrailAdapter implements UploaderPort {
         throttled = true;
         lastThrottle = error;
       }
-      pressure = throttled ? pressure + 1 : Math.max(0, pressure - 1);
       if (!throttled) answered += 1;
       const hit = this.store.pushOf(image);
       if (hit) return result(hit);
@@ -285,7 +284,8 @@ export class CloudTrailAdapter implements UploaderPort {
         waitingFor: WAITING_FOR,
         elapsedMs: this.now() - started,
       });
-      await this.sleep(Math.min(findPollDelayMs(pressure, this.random), remaining), runtime.signal);
+      const wait = throttled ? pace.afterThrottle() : pace.afterAnswer();
+      await this.sleep(Math.min(wait, remaining), runtime.signal);
     }
   }
 
