@@ -141,6 +141,8 @@ export interface GateResult {
   uploaderStatus: string;
   /** LookupEvents calls before the push was visible (throttled ones included). */
   callsWhileWaiting: number;
+  /** … of which CloudTrail answered (not throttled). */
+  answeredWhileWaiting: number;
   /** How long it waited for the record: from its first LookupEvents call to visibility, ms. */
   waitingMs: number;
   lookupCalls: number;
@@ -255,6 +257,7 @@ function measureGate(
     lagMs: exitedMs - bothVisibleMs,
     uploaderStatus: outputs['uploader-status'] ?? '',
     callsWhileWaiting: before.length,
+    answeredWhileWaiting: before.filter((r) => r.errorType !== 'ThrottlingException').length,
     waitingMs: Math.max(0, visibleAt - firstLookup),
     lookupCalls: lookups.length,
     throttled: lookups.filter((r) => r.errorType === 'ThrottlingException').length,
