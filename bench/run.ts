@@ -16,6 +16,7 @@ import type { MicroResult } from './micro-result.js';
 import { summarizeNotice, type NoticeSummary } from './poll-model.js';
 import { benchScenarios, smokeScenarios, type BenchScenario } from './scenarios.js';
 import { median } from './stats.js';
+import { TIMING_IDS, runTimingBenches, splitTimingArgs } from './timing.js';
 import {
   bundleLine,
   checkTargets,
@@ -291,7 +292,10 @@ export function renderResults(results: BenchResults): string {
   return lines.join('\n');
 }
 
-async function main(argv: string[]): Promise<number> {
+async function main(givenArgv: string[]): Promise<number> {
+  // Issue 13 §2-3: critical-path and many-gates have their own files (bench/timing.ts).
+  const timing = splitTimingArgs(givenArgv);
+  const argv = timing.rest;
   let options: BenchOptions;
   try {
     options = parseOptions(argv);
@@ -302,6 +306,11 @@ async function main(argv: string[]): Promise<number> {
   }
   const workDir = options.workDir;
   mkdirSync(workDir, { recursive: true });
+  if (timing.onlyTiming) {
+    const t = await runTimingBenches(timing.timing, { ...options, workDir });
+    process.stdout.write(`${t.text}\n`);
+    return t.ok ? 0 : 1;
+  }
 
   const loadBefore = loadavg()[0] ?? Number.NaN;
   const startups = [await measureStartup(workDir, options.smoke ? 3 : 9)];
@@ -362,9 +371,16 @@ async function main(argv: string[]): Promise<number> {
   for (const s of broken) {
     log(`bench: ${s.id}: ${s.problems.length} run(s) did not count: ${s.problems.join('; ')}`);
   }
+  let timingOk = true;
+  if (!options.smoke && (options.only === null || timing.timing.length > 0)) {
+    const ids = timing.timing.length > 0 ? timing.timing : [...TIMING_IDS];
+    const t = await runTimingBenches(ids, { ...options, workDir });
+    process.stdout.write(`\n${t.text}\n`);
+    timingOk = t.ok;
+  }
   // A run that gave a wrong answer is a bug, not a slow measurement: fail loudly. Missed targets
   // are information, not a failure of the benchmark.
-  return broken.length > 0 ? 1 : 0;
+  return broken.length > 0 || !timingOk ? 1 : 0;
 }
 
 const isMain =

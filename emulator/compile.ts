@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { compileEvents, type CompiledEvent } from './compile-events.js';
+import { resolveDelays } from './delays.js';
 import { ScenarioError } from './load.js';
 import type {
   FaultSpec,
@@ -297,7 +298,8 @@ function checkIndex(spec: ImageSpec, repository: CompiledRepository, path: strin
  * Turns a scenario into indexed, pre-serialised data, checking that it is consistent.
  * `startedAtMs` anchors every relative time.
  */
-export function compileScenario(scenario: Scenario, startedAtMs: number): CompiledScenario {
+export function compileScenario(given: Scenario, startedAtMs: number): CompiledScenario {
+  const scenario = resolveDelays(given);
   const startedSec = startedAtMs / 1000;
   const base = scenario.timeBase === undefined ? undefined : epochSeconds(scenario.timeBase);
   // Whole seconds, so a record's second-precision eventTime and its EventTime agree.

@@ -8,3 +8,4 @@ export {
 export { loadScenario, parseScenario, ScenarioError } from './load.js';
 export * from './scenario.js';
 export * from './builders.js';
+export * from './delays.js';

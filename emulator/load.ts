@@ -71,6 +71,22 @@ const anyObject: Check = (v, p) => {
   if (!isObject(v)) throw invalid(p, v, 'an object');
 };
 
+const delaySpec: Check = (v, p) => {
+  if (typeof v === 'string') return oneOf(['cloudtrail', 'basic-scan', 'enhanced-scan'])(v, p);
+  if (isObject(v) && v['kind'] === 'fixed') return object({ ms: nonNegative }, ['ms'])(v, p);
+  if (isObject(v) && v['kind'] === 'lognormal') {
+    return object({ meanMs: nonNegative, sigma: nonNegative, maxMs: nonNegative }, [
+      'meanMs',
+      'sigma',
+    ])(v, p);
+  }
+  throw invalid(
+    p,
+    v,
+    'cloudtrail | basic-scan | enhanced-scan, {"kind":"fixed","ms":N} or {"kind":"lognormal","meanMs":N,"sigma":N}',
+  );
+};
+
 const scanStep = object(
   {
     status: oneOf([...SCAN_STATUSES, 'NOT_FOUND']),
@@ -94,6 +110,7 @@ const scan = object({
   findingsAfterMs: nonNegative,
   completedAt: time,
   vulnerabilitySourceUpdatedAt: time,
+  completeAfter: delaySpec,
 });
 
 const digest: Check = (v, p) => {
@@ -185,6 +202,7 @@ const scenario = object(
             {
               record,
               visibleAfterMs: nonNegative,
+              visibleAfter: delaySpec,
               username: string,
               resources: arrayOf(anyObject),
             },
@@ -200,6 +218,14 @@ const scenario = object(
     latencyMs: nonNegative,
     hangMs: nonNegative,
     timeBase: time,
+    delays: object({
+      seed: nonNegative,
+      scale: (v, p) => {
+        if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) {
+          throw invalid(p, v, 'a number > 0');
+        }
+      },
+    }),
   },
   ['accountId', 'region', 'repositories', 'images'],
 );

@@ -43,6 +43,10 @@ export function parseTarget(header: string | undefined): Target | undefined {
 }
 
 /** The region of the SigV4 credential scope: `Credential=AKID/20240101/eu-west-1/ecr/aws4_request`. */
+export function signingAccessKey(authorization: string | undefined): string | undefined {
+  return /Credential=([^/]+)\//.exec(authorization ?? '')?.[1];
+}
+
 export function signingRegion(authorization: string | undefined): string | undefined {
   return /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(authorization ?? '')?.[1];
 }

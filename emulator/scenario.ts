@@ -5,6 +5,8 @@
  * `loadScenario` from `./load.ts` (also exported by `./index.ts`).
  */
 
+import type { DelaySpec } from './delays.js';
+
 /** Epoch seconds (may be fractional) or an ISO-8601 string. */
 export type Time = number | string;
 
@@ -152,6 +154,11 @@ export interface ScanSpec {
   completedAt?: Time;
   /** Default: one hour before `completedAt`. */
   vulnerabilitySourceUpdatedAt?: Time;
+  /**
+   * Instead of `timeline`: the scan completes after a delay drawn from this model (or preset
+   * `basic-scan` / `enhanced-scan`), PENDING for its first tenth, then IN_PROGRESS (delays.ts).
+   */
+  completeAfter?: DelaySpec;
 }
 
 export interface Platform {
@@ -251,6 +258,8 @@ export interface CloudTrailEventSpec {
   record: CloudTrailRecord;
   /** LookupEvents returns the event only this long after emulator start. Default 0. */
   visibleAfterMs?: number;
+  /** Instead of `visibleAfterMs`: a delay drawn from this model or preset `cloudtrail` (delays.ts). */
+  visibleAfter?: DelaySpec;
   /** Overrides the derived `Username`. */
   username?: string;
   /** Overrides the derived `Resources`. */
@@ -339,4 +348,9 @@ export interface Scenario {
    * starts, and every pushedAt, completedAt and eventTime moves with it. For recorded data.
    */
   timeBase?: Time;
+  /**
+   * Drawn delays (`completeAfter`, `visibleAfter`): the seed (default 1) and a speed-up
+   * (`scale`, default 1) every drawn delay is divided by.
+   */
+  delays?: { seed?: number; scale?: number };
 }

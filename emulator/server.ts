@@ -12,6 +12,7 @@ import {
   errorBody,
   JSON_CONTENT_TYPE,
   parseTarget,
+  signingAccessKey,
   signingRegion,
   type Target,
 } from './protocol.js';
@@ -29,6 +30,8 @@ export interface RecordedRequest {
   errorType?: string;
   fault?: FaultKind;
   requestId: string;
+  /** The access key id the call was signed with: tells apart processes sharing one emulator. */
+  accessKeyId?: string;
 }
 
 export interface EmulatorOptions {
@@ -158,6 +161,8 @@ class EmulatorServer {
       status: 0,
       requestId: randomUUID(),
     };
+    const accessKeyId = signingAccessKey(req.headers.authorization);
+    if (accessKeyId) record.accessKeyId = accessKeyId;
     this.requests.push(record);
     const fail = (error: AwsError) => {
       record.status = error.status;

@@ -45,6 +45,8 @@ function setup() {
     now: clock.now,
     sleep: clock.sleep,
     limiter,
+    // The middle of every jitter range: back-offs are half their cap.
+    random: () => 0.5,
   });
   return { clock, trail, mock, adapter };
 }
@@ -78,17 +80,21 @@ test('ThrottlingException is survived with backoff; the region pauses for everyo
   expect(evidence.state).toBe('found');
   expect(evidence.stats.throttled).toBe(2);
   expect(evidence.stats.calls).toBe(4);
-  // 1 s then 2 s of backoff before the third attempt.
-  expect(trail.requests[0]?.at).toBe(START + 3_000);
+  // The push may still appear (10 min old, 60 s to wait): a throttled poll is not retried at
+  // once by the SDK but soon by the poll (random 0.5: half of 1 s, then half of 2 s).
+  expect(trail.requests[0]?.at).toBe(START + 1_500);
 });
 
 test('throttled on every attempt: a bounded number of tries, then an error state', async () => {
-  const { mock, adapter } = setup();
+  const { clock, mock, adapter } = setup();
   mock.on(LookupEventsCommand).rejects(awsError('ThrottlingException', 'Rate exceeded'));
   const evidence = await adapter.investigate(image, options);
   expect(evidence.state).toBe('error');
   expect(evidence.reason).toContain('throttl');
-  expect(mock.commandCalls(LookupEventsCommand)).toHaveLength(5);
+  // Polls retried at 0.5, 1.5, 3.5 s, then every 2 s (half of the 4 s cap) to 59.5 s, and one
+  // at the deadline (60 s): no poll was ever answered, so the throttling is the reason.
+  expect(mock.commandCalls(LookupEventsCommand)).toHaveLength(33);
+  expect(clock.now()).toBe(START + 60_000);
 });
 
 test('a server error is retried', async () => {

@@ -93,7 +93,7 @@ export function notFoundReason(
   }
   const seconds = Math.round(search.waitedMs / 1000);
   return (
-    `${what} was visible in CloudTrail after waiting ${seconds} s (${calls}). CloudTrail ` +
+    `${what} was visible in CloudTrail after waiting ${seconds} s (${calls}${throttledText(stats)}). CloudTrail ` +
     `usually shows events about 5 minutes after the call: raise uploader-timeout to wait longer. ` +
     elsewhere
   );

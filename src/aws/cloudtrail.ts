@@ -12,7 +12,7 @@
 import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import type { ResolvedImage, UploaderEvidence } from '../model.js';
 import type { UploaderLookupOptions, UploaderPort } from '../ports.js';
-import { type LookupRuntime, emptyStats, walkPages } from './cloudtrail-lookup.js';
+import { FindPollPace, type LookupRuntime, emptyStats, walkPages } from './cloudtrail-lookup.js';
 import {
   CALL_GRACE_MS,
   failureReason,
@@ -23,6 +23,7 @@ import {
 import { PushStore, type StoredPush } from './cloudtrail-push-store.js';
 import { type ResourceForm, readRepository } from './cloudtrail-history.js';
 import { PUT_IMAGE } from './cloudtrail-record.js';
+import { isThrottlingError } from './aws-errors.js';
 import { type RateLimiter, type Sleep, realSleep, sharedCloudTrailLimiter } from './rate-limit.js';
 
 export { CALL_GRACE_MS } from './cloudtrail-messages.js';
@@ -38,6 +39,8 @@ export interface CloudTrailAdapterDeps {
   maxHistoryPages?: number;
   /** A signal that aborts after `ms` of real time; default `AbortSignal.timeout`. */
   expireAfter?: (ms: number) => AbortSignal;
+  /** Jitter of polls and back-off; default Math.random. */
+  random?: () => number;
 }
 
 const MINUTE = 60_000;
@@ -52,9 +55,6 @@ const MAX_FIND_PAGES = 20;
 /** A push shares another image's find read only this far inside its window (clock skew). */
 const SHARE_MARGIN_MS = 30_000;
 export const DEFAULT_MAX_HISTORY_PAGES = 40;
-/** Poll schedule while the push is not visible yet: 5 s, 10 s, 15 s, … capped at 30 s. */
-const POLL_STEP_MS = 5_000;
-const POLL_CAP_MS = 30_000;
 const WAITING_FOR = 'PutImage event in CloudTrail';
 
 interface InFlightFind {
@@ -75,6 +75,7 @@ export class CloudTrailAdapter implements UploaderPort {
   private readonly limiter: RateLimiter;
   private readonly maxHistoryPages: number;
   private readonly expireAfter: (ms: number) => AbortSignal;
+  private readonly random: () => number;
   /** Every push read so far: a later image may already be among them. */
   private readonly store = new PushStore();
   /** Which ResourceName form CloudTrail matched in a region, once proven. */
@@ -93,6 +94,7 @@ export class CloudTrailAdapter implements UploaderPort {
     this.limiter = deps.limiter ?? sharedCloudTrailLimiter;
     this.maxHistoryPages = Math.max(1, deps.maxHistoryPages ?? DEFAULT_MAX_HISTORY_PAGES);
     this.expireAfter = deps.expireAfter ?? ((ms) => AbortSignal.timeout(ms));
+    this.random = deps.random ?? Math.random;
   }
 
   callCount(): number {
@@ -120,6 +122,7 @@ export class CloudTrailAdapter implements UploaderPort {
       onCall: () => {
         this.calls += 1;
       },
+      random: this.random,
       signal: options.signal ? AbortSignal.any([options.signal, expiry]) : expiry,
     };
     // Read at the moment of expiry: the aborted call's own cleanup runs after this listener.
@@ -225,6 +228,9 @@ export class CloudTrailAdapter implements UploaderPort {
       waitedMs: this.now() - started,
       longAgo: !mayStillAppear,
     });
+    const pace = new FindPollPace(this.random);
+    let answered = 0;
+    let lastThrottle: unknown;
     for (let poll = 1; ; poll += 1) {
       const known = this.store.pushOf(image);
       if (known) return result(known);
@@ -235,32 +241,51 @@ export class CloudTrailAdapter implements UploaderPort {
         const stored = this.store.pushOf(image);
         if (stored) return result(stored);
       }
-      await this.trackFind(
-        image.region,
-        { from: start.getTime(), to: end.getTime() },
-        walkPages(runtime, {
-          attribute: { key: 'EventName', value: PUT_IMAGE },
-          start,
-          end,
-          maxPages: MAX_FIND_PAGES,
-          onPage: (events) => {
-            this.store.store(events, runtime.stats);
-            return !this.store.pushOf(image);
-          },
-        }),
-      );
+      // While there is time to wait, a throttled poll is not retried at once: it counts as "not
+      // visible yet" and the pace backs off (FindPollPace), so gates crowding one
+      // account thin out instead of failing. A single look (no time, or a push long ago)
+      // retries as usual. If no poll at all was answered by the deadline, the throttling is
+      // the reason given.
+      const waiting = mayStillAppear && options.timeoutMs > 0;
+      let throttled = false;
+      try {
+        await this.trackFind(
+          image.region,
+          { from: start.getTime(), to: end.getTime() },
+          walkPages(runtime, {
+            attribute: { key: 'EventName', value: PUT_IMAGE },
+            start,
+            end,
+            maxPages: MAX_FIND_PAGES,
+            ...(waiting ? { maxThrottleRetries: 0 } : {}),
+            onPage: (events) => {
+              this.store.store(events, runtime.stats);
+              return !this.store.pushOf(image);
+            },
+          }),
+        );
+      } catch (error) {
+        if (!waiting || !isThrottlingError(error) || runtime.signal?.aborted) throw error;
+        throttled = true;
+        lastThrottle = error;
+      }
+      if (!throttled) answered += 1;
       const hit = this.store.pushOf(image);
       if (hit) return result(hit);
 
       const remaining = deadline - this.now();
-      if (remaining <= 0 || !mayStillAppear) return result();
+      if (remaining <= 0 || !mayStillAppear) {
+        if (answered === 0 && lastThrottle !== undefined) throw lastThrottle;
+        return result();
+      }
       options.onProgress?.({
         image: `${image.repository}@${image.imageDigest}`,
         phase: 'uploader',
         waitingFor: WAITING_FOR,
         elapsedMs: this.now() - started,
       });
-      await this.sleep(Math.min(POLL_STEP_MS * poll, POLL_CAP_MS, remaining), runtime.signal);
+      const wait = throttled ? pace.afterThrottle() : pace.afterAnswer();
+      await this.sleep(Math.min(wait, remaining), runtime.signal);
     }
   }
 
