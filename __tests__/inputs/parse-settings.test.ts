@@ -53,6 +53,8 @@ describe('defaults', () => {
       jobSummary: true,
       sarifFile: null,
       reportFile: null,
+      sweep: null,
+      regions: ['us-east-1'],
     });
   });
 

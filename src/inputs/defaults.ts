@@ -125,6 +125,11 @@ export const INPUTS: Readonly<Record<InputName, InputDoc>> = {
     description:
       'Write the JSON report to this path (default: a file under RUNNER_TEMP). The path is always an output.',
   },
+  sweep: {
+    default: '',
+    description:
+      'Sweep mode: check every PutImage of the account in this window relative to now, e.g. 70m..10m (the seed searches: earliest=-70m latest=-10m), instead of named images. image stays empty; region may list several regions.',
+  },
 };
 
 export const INPUT_DEFAULTS: Readonly<Record<InputName, string>> = Object.fromEntries(

@@ -1,0 +1,259 @@
+// Sweep mode (issue 15): the seed detections as a scheduled, account-wide watch. Every PutImage of
+// the window is read per region, grouped into the seed's rows and judged by the uploader rules;
+// every distinct pushed manifest is then gated by the scan rules, all in one report.
+import { errorMessage } from './errors.js';
+import type { Settings } from './inputs/settings.js';
+import { windowAt } from './inputs/sweep-window.js';
+import type {
+  Detection,
+  PushEvent,
+  Report,
+  ReportWarning,
+  ResolvedImage,
+  ScanOutcome,
+  SweepReport,
+} from './model.js';
+import type { BaselineRead, EcrPort, SweepPort, SweepRead } from './ports.js';
+import { mapLimit } from './concurrency.js';
+import { decide } from './gate.js';
+import { dedupeByEventId, judgeSweep, repositoryKey } from './rules/sweep-rows.js';
+import { RULES, fillMessage, riskEvent } from './rules/catalog.js';
+import { splunkTime } from './rules/time.js';
+import { UNRESOLVED } from './resolve-all.js';
+import { dedupeWarnings } from './warnings.js';
+
+export interface SweepDeps {
+  ecr: EcrPort;
+  sweep: SweepPort;
+  now?: () => Date;
+}
+
+export interface SweepEvaluated {
+  image: ResolvedImage;
+  scan: ScanOutcome;
+  evidence: null;
+}
+
+/** What engine.ts's buildReport needs to finish a sweep's report. */
+export interface SweepParts {
+  evaluated: SweepEvaluated[];
+  detections: Detection[];
+  warnings: ReportWarning[];
+  sweep: SweepReport;
+}
+
+const CONCURRENCY = 4;
+/** ECR's own answer for an image deleted since its push (ecr-resolve.ts, aws-errors.ts). */
+const DELETED = /^Image .{0,400} was not found/;
+
+const imageKey = (p: { region: string; registryId: string; repository: string }, digest: string) =>
+  `${repositoryKey(p)}@${digest}`;
+
+/** Reads, groups and judges; the scans of every pushed manifest are waited for here too. */
+export async function evaluateSweep(settings: Settings, deps: SweepDeps): Promise<SweepParts> {
+  const window = settings.sweep;
+  if (!window) throw new Error('evaluateSweep needs settings.sweep');
+  const now = (deps.now ?? (() => new Date()))();
+  const { start, end } = windowAt(window, now);
+  const readOptions = { timeoutMs: settings.uploaderTimeoutSeconds * 1000 };
+
+  const reads: SweepRead[] = await Promise.all(
+    settings.regions.map((region) => deps.sweep.readPushes(region, start, end, readOptions)),
+  );
+  const all = reads.flatMap((r) => r.pushes);
+  const pushes = dedupeByEventId(all);
+
+  // The baseline of each repository, read once, ending at its first push in the window.
+  const firstByRepository = new Map<string, PushEvent>();
+  for (const push of [...pushes].sort((a, b) => a.eventTime.getTime() - b.eventTime.getTime())) {
+    if (!firstByRepository.has(repositoryKey(push))) firstByRepository.set(repositoryKey(push), push);
+  }
+  const baselines = new Map<string, BaselineRead>();
+  await mapLimit([...firstByRepository], CONCURRENCY, async ([key, first]) => {
+    baselines.set(key, await deps.sweep.readBaseline(first, settings.uploaderHistoryDays, readOptions));
+  });
+
+  // Every distinct pushed manifest, gated once.
+  const targets = new Map<string, PushEvent>();
+  for (const push of pushes) {
+    if (push.digest) targets.set(imageKey(push, push.digest), push);
+  }
+  const keys = [...targets.keys()];
+  const deadline = Date.now() + settings.scanTimeoutSeconds * 1000;
+  const evaluated = await mapLimit([...targets.values()], CONCURRENCY, (push) =>
+    gatePushed(push, settings, deps.ecr, deadline),
+  );
+  const flat = evaluated.flat();
+  // Platforms of an index share the index's position: rows point at its first manifest.
+  const firstIndex = new Map<string, number>();
+  let position = 0;
+  evaluated.forEach((images, i) => {
+    const key = keys[i];
+    if (key !== undefined) firstIndex.set(key, position);
+    position += images.length;
+  });
+
+  const judged = judgeSweep({
+    pushes,
+    baselines,
+    knownUploaders: settings.knownUploaders,
+    historyDays: settings.uploaderHistoryDays,
+    levels: settings.levels,
+    businessHours: settings.businessHours,
+    imageIndexOf: (push) => (push.digest ? (firstIndex.get(imageKey(push, push.digest)) ?? 0) : 0),
+  });
+
+  const detections = [...judged.detections];
+  const warnings: ReportWarning[] = [];
+  for (const read of reads) {
+    if (!read.complete) detections.push(unreadRow(read, settings, start, end, now));
+    if (read.malformed > 0) {
+      warnings.push({
+        code: 'other',
+        message: `${read.malformed} PutImage record(s) of ${read.region} could not be read and were not checked`,
+      });
+      if (read.complete) {
+        detections.push(
+          unreadRow(
+            { ...read, error: `${read.malformed} PutImage record(s) could not be read` },
+            settings,
+            start,
+            end,
+            now,
+          ),
+        );
+      }
+    }
+  }
+  for (const [key, baseline] of baselines) {
+    if (baseline.error) warnings.push({ code: 'baseline-partial', message: `${key}: ${baseline.error}` });
+  }
+  for (const { image, scan } of flat) {
+    if (scan.status === 'DELETED') {
+      warnings.push({
+        code: 'other',
+        message: `${image.repository}@${image.imageDigest} (${image.region}) was deleted since its push: ECR answered ImageNotFoundException; its upload row is still judged`,
+        image: `${image.repository}@${image.imageDigest}`,
+      });
+    }
+  }
+
+  return {
+    evaluated: flat,
+    detections,
+    warnings: dedupeWarnings(warnings),
+    sweep: {
+      window: window.text,
+      start: start.toISOString(),
+      end: end.toISOString(),
+      regions: settings.regions,
+      events: pushes.length,
+      duplicates: all.length - pushes.length,
+      reads: reads.map((r) => ({
+        region: r.region,
+        complete: r.complete,
+        error: r.error ?? null,
+        pages: r.pages,
+        pushes: r.pushes.length,
+        malformed: r.malformed,
+      })),
+      rows: judged.rows,
+    },
+  };
+}
+
+/** Resolves and waits for one pushed manifest; a deleted image is said to be deleted. */
+async function gatePushed(
+  push: PushEvent,
+  settings: Settings,
+  ecr: EcrPort,
+  deadline: number,
+): Promise<SweepEvaluated[]> {
+  const digest = push.digest ?? '';
+  const target = {
+    raw: `${push.registryId}.dkr.ecr.${push.region}.amazonaws.com/${push.repository}@${digest}`,
+    repository: push.repository,
+    registryId: push.registryId,
+    region: push.region,
+    digest,
+  };
+  const placeholder: ResolvedImage = {
+    target,
+    registryId: push.registryId,
+    region: push.region,
+    repository: push.repository,
+    imageDigest: digest,
+    imageTags: push.tag ? [push.tag] : [],
+    pushedAt: push.eventTime,
+  };
+  let images: ResolvedImage[];
+  try {
+    images = await ecr.resolve(target, push.region);
+  } catch (error) {
+    const message = errorMessage(error);
+    const deleted = DELETED.test(message);
+    return [
+      {
+        image: placeholder,
+        evidence: null,
+        scan: {
+          type: 'BASIC',
+          status: deleted ? 'DELETED' : UNRESOLVED,
+          description: deleted
+            ? 'deleted since the push (ImageNotFoundException): there is nothing left to scan or deploy'
+            : `the image could not be resolved, so it was not gated: ${message}`,
+          // A deleted image cannot be deployed: nothing is missing. Anything else fails closed.
+          usable: deleted,
+          findings: [],
+          calls: 0,
+        },
+      },
+    ];
+  }
+  // scan-timeout bounds the whole step, not each image.
+  return mapLimit(images, CONCURRENCY, async (image) => ({
+    image,
+    evidence: null,
+    scan: await ecr.waitForScan(image, {
+      timeoutMs: Math.max(0, deadline - Date.now()),
+      settleMs: settings.scanSettleSeconds * 1000,
+    }),
+  }));
+}
+
+/** The fail-closed row for a region whose PutImage events could not all be read. */
+function unreadRow(
+  read: SweepRead,
+  settings: Settings,
+  start: Date,
+  end: Date,
+  now: Date,
+): Detection {
+  const spec = RULES['unverified-uploader'];
+  const what = `every PutImage of ${read.region} from ${start.toISOString()} to ${end.toISOString()}`;
+  return {
+    ...riskEvent('unverified-uploader', settings.levels['unverified-uploader'], 0, splunkTime(now)),
+    // A missing read must never pass, whatever the level of unverified-uploader says.
+    level: settings.levels['unverified-uploader'] === 'fail' ? 'fail' : 'warn',
+    message: fillMessage(spec.message, { image: what }),
+    awsRegion: read.region,
+    eventName: 'PutImage',
+    eventSource: 'ecr.amazonaws.com',
+    detail: read.error ?? 'the read did not finish',
+  };
+}
+
+/** The sweep's verdict on top of the per-image report: upload rows count like any detection. */
+export function mergeSweep(report: Report, parts: SweepParts, riskThreshold: number | null): Report {
+  const detections = [...parts.detections, ...report.detections];
+  const verdict = decide(detections, riskThreshold);
+  return {
+    ...report,
+    result: verdict.result,
+    reasons: verdict.reasons,
+    riskScore: verdict.riskScore,
+    detections,
+    warnings: dedupeWarnings([...parts.warnings, ...report.warnings]),
+    sweep: parts.sweep,
+  };
+}
