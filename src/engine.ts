@@ -80,7 +80,8 @@ export class EvaluationError extends UserError {
 async function evaluateRun(settings: Settings, deps: EngineDeps, started: number): Promise<Report> {
   const now = deps.now ?? (() => new Date());
   if (settings.sweep) {
-    if (!deps.sweep) throw new UserError('sweep needs CloudTrail: uploader-check must not be false');
+    if (!deps.sweep)
+      throw new UserError('sweep needs CloudTrail: uploader-check must not be false');
     const parts = await evaluateSweep(settings, { ecr: deps.ecr, sweep: deps.sweep, now });
     const report = buildReport(settings, parts.evaluated, {
       now: now(),

@@ -76,7 +76,11 @@ export interface SweepPort {
    * Pushes to `first`'s repository in the `historyDays` before it (the first-seen baseline),
    * `first` being a push `readPushes` returned. Never throws.
    */
-  readBaseline(first: PushEvent, historyDays: number, options: SweepReadOptions): Promise<BaselineRead>;
+  readBaseline(
+    first: PushEvent,
+    historyDays: number,
+    options: SweepReadOptions,
+  ): Promise<BaselineRead>;
   callCount(): number;
 }
 

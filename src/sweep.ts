@@ -66,11 +66,15 @@ export async function evaluateSweep(settings: Settings, deps: SweepDeps): Promis
   // The baseline of each repository, read once, ending at its first push in the window.
   const firstByRepository = new Map<string, PushEvent>();
   for (const push of [...pushes].sort((a, b) => a.eventTime.getTime() - b.eventTime.getTime())) {
-    if (!firstByRepository.has(repositoryKey(push))) firstByRepository.set(repositoryKey(push), push);
+    if (!firstByRepository.has(repositoryKey(push)))
+      firstByRepository.set(repositoryKey(push), push);
   }
   const baselines = new Map<string, BaselineRead>();
   await mapLimit([...firstByRepository], CONCURRENCY, async ([key, first]) => {
-    baselines.set(key, await deps.sweep.readBaseline(first, settings.uploaderHistoryDays, readOptions));
+    baselines.set(
+      key,
+      await deps.sweep.readBaseline(first, settings.uploaderHistoryDays, readOptions),
+    );
   });
 
   // Every distinct pushed manifest, gated once.
@@ -126,7 +130,8 @@ export async function evaluateSweep(settings: Settings, deps: SweepDeps): Promis
     }
   }
   for (const [key, baseline] of baselines) {
-    if (baseline.error) warnings.push({ code: 'baseline-partial', message: `${key}: ${baseline.error}` });
+    if (baseline.error)
+      warnings.push({ code: 'baseline-partial', message: `${key}: ${baseline.error}` });
   }
   for (const { image, scan } of flat) {
     if (scan.status === 'DELETED') {
@@ -244,7 +249,11 @@ function unreadRow(
 }
 
 /** The sweep's verdict on top of the per-image report: upload rows count like any detection. */
-export function mergeSweep(report: Report, parts: SweepParts, riskThreshold: number | null): Report {
+export function mergeSweep(
+  report: Report,
+  parts: SweepParts,
+  riskThreshold: number | null,
+): Report {
   const detections = [...parts.detections, ...report.detections];
   const verdict = decide(detections, riskThreshold);
   return {

@@ -59,7 +59,9 @@ describe('sweep settings', () => {
   });
 
   test('sweep and image together: an error naming both', () => {
-    const message = errorOf(() => parse({ sweep: '70m..10m', image: 'app:1', region: 'us-east-1' }));
+    const message = errorOf(() =>
+      parse({ sweep: '70m..10m', image: 'app:1', region: 'us-east-1' }),
+    );
     expect(message).toContain("Input 'sweep'");
     expect(message).toContain('image');
   });

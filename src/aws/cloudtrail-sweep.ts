@@ -90,8 +90,7 @@ export class CloudTrailSweepAdapter implements SweepPort {
                 push: parsed.push,
                 resources: event.Resources ?? [],
               });
-            }
-            else if (parsed.kind === 'malformed') stats.malformed += 1;
+            } else if (parsed.kind === 'malformed') stats.malformed += 1;
           }
           return true;
         },

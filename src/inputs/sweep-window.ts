@@ -45,7 +45,10 @@ export function checkSweepWindow(text: string): Check<SweepWindow> {
     return bad(EXPECTED, 'the start must lie further back than the end');
   }
   if (start > MAX_SWEEP_MINUTES) {
-    return bad(EXPECTED, 'CloudTrail keeps 90 days of events, so the start cannot lie further back');
+    return bad(
+      EXPECTED,
+      'CloudTrail keeps 90 days of events, so the start cannot lie further back',
+    );
   }
   return ok({ startMinutes: start, endMinutes: end, text: value });
 }
