@@ -11,7 +11,12 @@
 // security_content_ctime is `convert timeformat="%Y-%m-%dT%H:%M:%S" ctime($field$)`.
 // `user`/`src_ip` are the CIM names the AWS add-on gives userIdentity.userName and sourceIPAddress.
 import { readFileSync } from 'node:fs';
-import { splunkUploadScenario, startEmulator, type Emulator } from '../../emulator/index.js';
+import {
+  splunkUploadScenario,
+  startEmulator,
+  type CloudTrailRecord,
+  type Emulator,
+} from '../../emulator/index.js';
 import { evaluate } from '../../src/engine.js';
 import { parseSettings } from '../../src/inputs/parse.js';
 import { buildAdapters } from '../../src/runtime/adapters.js';
@@ -117,7 +122,10 @@ beforeAll(async () => {
   const base = splunkUploadScenario({ rebase: false });
   const started = Date.now();
   emulator = await startEmulator(
-    { ...base, cloudTrail: { events: records.map((record) => ({ record })) } },
+    {
+      ...base,
+      cloudTrail: { events: records.map((record) => ({ record: record as CloudTrailRecord })) },
+    },
     { clock: () => NOW + (Date.now() - started) },
   );
   Object.assign(process.env, emulator.env());
