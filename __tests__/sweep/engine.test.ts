@@ -168,3 +168,33 @@ test('an image deleted since its push is reported as deleted, not as unreadable'
   expect(report.warnings.some((w) => w.message.includes('ImageNotFoundException'))).toBe(true);
   expect(report.result).toBe('pass');
 });
+
+test('surfaces: summary leads with the pushers that need a look; log, outputs, JSON carry the rows', async () => {
+  const { renderSummary } = await import('../../src/report/summary.js');
+  const { renderText } = await import('../../src/report/text.js');
+  const { buildOutputs } = await import('../../src/report/outputs.js');
+  const { renderJsonReport } = await import('../../src/report/json.js');
+  const settings = settingsOf({ 'known-uploaders': 'arn:aws:iam::123456789012:role/ci-push' });
+  const sweep = fakeSweep({
+    'eu-west-1': { pushes: [push('a', 30, 'ci-push'), push('b', 20, 'laptop', { tag: 'dev' })] },
+  });
+  const report = await evaluate(settings, {
+    ecr: fakeEcr(),
+    uploader: null,
+    sweep,
+    now: () => NOW,
+  });
+  const summary = renderSummary(report);
+  const look = summary.indexOf('Pushers that need a look (1 of 2 rows)');
+  expect(look).toBeGreaterThan(-1);
+  expect(summary.indexOf('`laptop')).toBeGreaterThan(look);
+  expect(summary.indexOf('`laptop')).toBeLessThan(
+    summary.indexOf('app@') === -1 ? Infinity : summary.indexOf('app@'),
+  );
+  expect(renderText(report, { color: false })).toContain('unknown-uploader: laptop');
+  const outputs = buildOutputs(report, { reportFile: 'r.json', sarifFile: null });
+  expect(outputs['uploader-status']).toBe('unknown');
+  expect(outputs.uploader).toContain('role/laptop');
+  const json = JSON.parse(renderJsonReport(report)) as { sweep: { rows: unknown[] } };
+  expect(json.sweep.rows).toHaveLength(2);
+});
