@@ -21,13 +21,33 @@ const ACCOUNT = '123456789012';
 const REGION = 'eu-central-1';
 const CI_ROLE = `arn:aws:iam::${ACCOUNT}:role/github-actions-ecr-push`;
 const MINUTE = 60_000;
+const DONE = { timeline: [{ status: 'COMPLETE' as const }], findings: [] };
 
 /** `app` pushed by CI 30 minutes ago, `tools` by alice (who pushed it 3 days ago too), and `extra` by `pusher`. */
 function scenario(pusher: 'alice' | 'mallory'): Scenario {
   const now = Date.now();
-  const app = singleImage({ repository: 'app', tags: ['v1'], seed: 'app' });
-  const tools = singleImage({ repository: 'tools', tags: ['v2'], seed: 'tools' });
-  const extra = singleImage({ repository: 'tools', tags: ['hotfix'], seed: 'extra' });
+  const iso = (minutesAgo: number) => new Date(now - minutesAgo * MINUTE).toISOString();
+  const app = singleImage({
+    repository: 'app',
+    tags: ['v1'],
+    seed: 'app',
+    pushedAt: iso(30),
+    scan: DONE,
+  });
+  const tools = singleImage({
+    repository: 'tools',
+    tags: ['v2'],
+    seed: 'tools',
+    pushedAt: iso(25),
+    scan: DONE,
+  });
+  const extra = singleImage({
+    repository: 'tools',
+    tags: ['hotfix'],
+    seed: 'extra',
+    pushedAt: iso(20),
+    scan: DONE,
+  });
   const at = (minutesAgo: number) => new Date(now - minutesAgo * MINUTE);
   const push = (
     image: typeof app,
@@ -49,7 +69,10 @@ function scenario(pusher: 'alice' | 'mallory'): Scenario {
   return {
     accountId: ACCOUNT,
     region: REGION,
-    repositories: [{ name: 'app' }, { name: 'tools' }],
+    repositories: [
+      { name: 'app', scanType: 'BASIC' },
+      { name: 'tools', scanType: 'BASIC' },
+    ],
     images: [app, tools, extra],
     cloudTrail: {
       events: [
@@ -137,4 +160,4 @@ test('CLI bundle: ecr-risk-gate sweep --window fails on the unknown pusher, pass
   const passing = await runCli(args);
   expect(passing.code).toBe(0);
   expect(passing.stdout).toContain('PASS');
-});
+}, 120_000);
