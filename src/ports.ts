@@ -98,4 +98,6 @@ export interface SweepReadOptions {
   /** Page bound (50 events each); reaching it with more to read makes the read incomplete. */
   maxPages?: number;
   signal?: AbortSignal;
+  /** Each page's pushes as they arrive, so the scans are waited for while the read goes on. */
+  onPushes?: (pushes: readonly PushEvent[]) => void;
 }

@@ -14,7 +14,7 @@ import type {
   SweepReport,
 } from './model.js';
 import type { BaselineRead, EcrPort, SweepPort, SweepRead } from './ports.js';
-import { mapLimit } from './concurrency.js';
+import { limitConcurrency, mapLimit } from './concurrency.js';
 import { decide } from './gate.js';
 import { dedupeByEventId, judgeSweep, repositoryKey } from './rules/sweep-rows.js';
 import { RULES, fillMessage, riskEvent } from './rules/catalog.js';
@@ -57,8 +57,28 @@ export async function evaluateSweep(settings: Settings, deps: SweepDeps): Promis
   const { start, end } = windowAt(window, now);
   const readOptions = { timeoutMs: settings.uploaderTimeoutSeconds * 1000 };
 
+  // Scans are waited for as pages arrive, not after the (paced) read: a busy account's read
+  // takes minutes, and its scans are mostly long done. scan-timeout counts from the sweep's start.
+  const deadline = Date.now() + settings.scanTimeoutSeconds * 1000;
+  const gating = new Map<string, Promise<SweepEvaluated[]>>();
+  const slot = limitConcurrency(CONCURRENCY);
+  const gate = (push: PushEvent): Promise<SweepEvaluated[]> => {
+    const key = imageKey(push, push.digest ?? '');
+    let pending = gating.get(key);
+    if (!pending) {
+      pending = slot(() => gatePushed(push, settings, deps.ecr, deadline));
+      gating.set(key, pending);
+    }
+    return pending;
+  };
+  const onPushes = (page: readonly PushEvent[]) => {
+    for (const push of page) if (push.digest) void gate(push);
+  };
+
   const reads: SweepRead[] = await Promise.all(
-    settings.regions.map((region) => deps.sweep.readPushes(region, start, end, readOptions)),
+    settings.regions.map((region) =>
+      deps.sweep.readPushes(region, start, end, { ...readOptions, onPushes }),
+    ),
   );
   const all = reads.flatMap((r) => r.pushes);
   const pushes = dedupeByEventId(all);
@@ -83,10 +103,8 @@ export async function evaluateSweep(settings: Settings, deps: SweepDeps): Promis
     if (push.digest) targets.set(imageKey(push, push.digest), push);
   }
   const keys = [...targets.keys()];
-  const deadline = Date.now() + settings.scanTimeoutSeconds * 1000;
-  const evaluated = await mapLimit([...targets.values()], CONCURRENCY, (push) =>
-    gatePushed(push, settings, deps.ecr, deadline),
-  );
+  // In the order of the deduplicated pushes, whatever order the regions' pages arrived in.
+  const evaluated = await Promise.all([...targets.values()].map(gate));
   const flat = evaluated.flat();
   // Platforms of an index share the index's position: rows point at its first manifest.
   const firstIndex = new Map<string, number>();

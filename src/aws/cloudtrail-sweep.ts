@@ -82,6 +82,7 @@ export class CloudTrailSweepAdapter implements SweepPort {
         end,
         maxPages,
         onPage: (events) => {
+          const before = pushes.length;
           for (const event of events) {
             const parsed = parseTrailEvent(event);
             if (parsed.kind === 'push') {
@@ -92,6 +93,7 @@ export class CloudTrailSweepAdapter implements SweepPort {
               });
             } else if (parsed.kind === 'malformed') stats.malformed += 1;
           }
+          if (pushes.length > before) options.onPushes?.(pushes.slice(before));
           return true;
         },
       });
