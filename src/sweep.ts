@@ -67,6 +67,8 @@ export async function evaluateSweep(settings: Settings, deps: SweepDeps): Promis
     let pending = gating.get(key);
     if (!pending) {
       pending = slot(() => gatePushed(push, settings, deps.ecr, deadline));
+      // Awaited after the read; until then a denial must not count as an unhandled rejection.
+      pending.catch(() => undefined);
       gating.set(key, pending);
     }
     return pending;
