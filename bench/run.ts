@@ -292,6 +292,10 @@ export function renderResults(results: BenchResults): string {
 }
 
 async function main(argv: string[]): Promise<number> {
+  // The sweep bench (issue 15) is its own file: `--only sweep` runs it alone.
+  if (argv[argv.indexOf('--only') + 1] === 'sweep' && argv.includes('--only')) {
+    return (await import('./sweep.js')).sweepBenchMain(argv);
+  }
   let options: BenchOptions;
   try {
     options = parseOptions(argv);
