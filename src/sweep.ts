@@ -12,6 +12,7 @@ import type {
   ResolvedImage,
   ScanOutcome,
   SweepReport,
+  UploadRow,
 } from './model.js';
 import type { BaselineRead, EcrPort, SweepPort, SweepRead } from './ports.js';
 import { limitConcurrency, mapLimit } from './concurrency.js';
@@ -275,12 +276,37 @@ export function mergeSweep(
   riskThreshold: number | null,
 ): Report {
   const detections = [...parts.detections, ...report.detections];
+  // Each image's uploader is the pusher of its latest push in the window (its row's judgement).
+  const byDigest = new Map<string, UploadRow>();
+  for (const row of parts.sweep.rows) {
+    for (const digest of row.digests) {
+      const key = `${row.awsRegion}/${row.registryId}/${row.image}@${digest}`;
+      const kept = byDigest.get(key);
+      if (!kept || kept.lastTime <= row.lastTime) byDigest.set(key, row);
+    }
+  }
+  const images = report.images.map((image) => {
+    const row = byDigest.get(
+      `${image.region}/${image.registryId}/${image.repository}@${image.indexDigest ?? image.imageDigest}`,
+    );
+    if (!row) return image;
+    return {
+      ...image,
+      uploader: {
+        ...image.uploader,
+        status: row.status,
+        principal: row.principal,
+        userName: row.userName,
+      },
+    };
+  });
   const verdict = decide(detections, riskThreshold);
   return {
     ...report,
     result: verdict.result,
     reasons: verdict.reasons,
     riskScore: verdict.riskScore,
+    images,
     detections,
     warnings: dedupeWarnings([...parts.warnings, ...report.warnings]),
     sweep: parts.sweep,

@@ -97,6 +97,8 @@ test('a push by an unknown principal fails with the seed message; known pushers 
     ['ci-push', 'known'],
     ['laptop', 'unknown'],
   ]);
+  // The image's uploader is its latest pusher's judgement, not `skipped`.
+  expect(report.images.map((i) => i.uploader.status)).toEqual(['unknown']);
 });
 
 test('a principal seen in the baseline before the window passes', async () => {

@@ -79,6 +79,13 @@ describe('sweep settings', () => {
     expect(message).toContain('mars-1');
   });
 
+  test('uploader-check false contradicts a sweep', () => {
+    const message = errorOf(() =>
+      parse({ sweep: '70m..10m', region: 'us-east-1', 'uploader-check': 'false' }),
+    );
+    expect(message).toContain("Input 'uploader-check'");
+  });
+
   test('no region at all', () => {
     expect(errorOf(() => parse({ sweep: '70m..10m' }))).toContain("Input 'region'");
   });

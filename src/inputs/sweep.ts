@@ -28,6 +28,14 @@ export function readSweep(raw: RawInputs, env: Env, problems: Problems): SweepSe
       ),
     );
   }
+  if (/^(false|no|0)$/i.test((raw['uploader-check'] ?? '').trim())) {
+    problems.add(
+      inputProblem(
+        'uploader-check',
+        'false turns CloudTrail off, and a sweep is a read of CloudTrail; leave uploader-check at true with sweep.',
+      ),
+    );
+  }
   const regions = readRegions(raw, env, problems);
   return check.ok ? { sweep: check.value, regions } : null;
 }
