@@ -56,7 +56,11 @@ export async function evaluateSweep(settings: Settings, deps: SweepDeps): Promis
   if (!window) throw new Error('evaluateSweep needs settings.sweep');
   const now = (deps.now ?? (() => new Date()))();
   const { start, end } = windowAt(window, now);
+  // uploader-timeout bounds the whole CloudTrail phase (the window and every baseline), as it
+  // bounds the find and history of a per-image run.
+  const phaseEnd = Date.now() + settings.uploaderTimeoutSeconds * 1000;
   const readOptions = { timeoutMs: settings.uploaderTimeoutSeconds * 1000 };
+  const left = () => ({ timeoutMs: Math.max(0, phaseEnd - Date.now()) });
 
   // Scans are waited for as pages arrive, not after the (paced) read: a busy account's read
   // takes minutes, and its scans are mostly long done. scan-timeout counts from the sweep's start.
@@ -94,10 +98,7 @@ export async function evaluateSweep(settings: Settings, deps: SweepDeps): Promis
   }
   const baselines = new Map<string, BaselineRead>();
   await mapLimit([...firstByRepository], CONCURRENCY, async ([key, first]) => {
-    baselines.set(
-      key,
-      await deps.sweep.readBaseline(first, settings.uploaderHistoryDays, readOptions),
-    );
+    baselines.set(key, await deps.sweep.readBaseline(first, settings.uploaderHistoryDays, left()));
   });
 
   // Every distinct pushed manifest, gated once.

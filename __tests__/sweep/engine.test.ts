@@ -200,3 +200,29 @@ test('surfaces: summary leads with the pushers that need a look; log, outputs, J
   const json = JSON.parse(renderJsonReport(report)) as { sweep: { rows: unknown[] } };
   expect(json.sweep.rows).toHaveLength(2);
 });
+
+test('a region that could not be read at all, no push: every surface renders, never pass', async () => {
+  const { renderSummary } = await import('../../src/report/summary.js');
+  const { renderText } = await import('../../src/report/text.js');
+  const { buildAnnotations } = await import('../../src/report/annotations.js');
+  const { renderSarif } = await import('../../src/report/sarif.js');
+  const settings = settingsOf();
+  const sweep = fakeSweep({
+    'eu-west-1': {
+      complete: false,
+      error: 'PutImage events of eu-west-1 could not all be read: AccessDenied',
+    },
+  });
+  const report = await evaluate(settings, {
+    ecr: fakeEcr(),
+    uploader: null,
+    sweep,
+    now: () => NOW,
+  });
+  expect(report.result).toBe('warn');
+  expect(report.images).toHaveLength(0);
+  expect(renderSummary(report)).toContain('not complete');
+  expect(renderText(report, { color: false })).toContain('AccessDenied');
+  expect(buildAnnotations(report).length).toBeGreaterThan(0);
+  expect(() => renderSarif(report)).not.toThrow();
+});
