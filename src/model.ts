@@ -317,53 +317,9 @@ export interface ImageReport {
   };
 }
 
-/** One row of the seed search, with what the gate judged about it. */
-export interface UploadRow {
-  awsRegion: string;
-  eventName: 'PutImage';
-  eventSource: 'ecr.amazonaws.com';
-  user: string;
-  userName: string;
-  src_ip: string;
-  imageTag?: string;
-  registryId: string;
-  image: string;
-  phase: 'release';
-  severity: string;
-  /** `%Y-%m-%dT%H:%M:%S`, UTC. */
-  firstTime: string;
-  lastTime: string;
-  count: number;
-  /** The stable principal (role ARN for assumed roles) the rules matched. */
-  principal: string;
-  status: UploaderStatus;
-  /** Digests pushed by the events of this row, oldest first. */
-  digests: string[];
-  /** Rules that fired on this row. */
-  rules: RuleId[];
-}
-
-/** What a sweep read and found (issue 15); absent for runs over named images. */
-export interface SweepReport {
-  /** As given, e.g. `70m..10m`. */
-  window: string;
-  start: string;
-  end: string;
-  regions: string[];
-  /** Distinct PutImage events read (by eventID). */
-  events: number;
-  /** Events read more than once (overlapping windows or regions) and counted once. */
-  duplicates: number;
-  reads: Array<{
-    region: string;
-    complete: boolean;
-    error: string | null;
-    pages: number;
-    pushes: number;
-    malformed: number;
-  }>;
-  rows: UploadRow[];
-}
+// Sweep mode's row and report section (issue 15) live in their own module.
+export type { SweepReport, UploadRow } from './sweep-model.js';
+import type { SweepReport } from './sweep-model.js';
 
 export interface Report {
   schemaVersion: 1;

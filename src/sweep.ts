@@ -1,7 +1,6 @@
 // Sweep mode (issue 15): the seed detections as a scheduled, account-wide watch. Every PutImage of
 // the window is read per region, grouped into the seed's rows and judged by the uploader rules;
 // every distinct pushed manifest is then gated by the scan rules, all in one report.
-import { errorMessage } from './errors.js';
 import type { Settings } from './inputs/settings.js';
 import { windowAt } from './inputs/sweep-window.js';
 import type {
@@ -9,18 +8,14 @@ import type {
   PushEvent,
   Report,
   ReportWarning,
-  ResolvedImage,
-  ScanOutcome,
   SweepReport,
   UploadRow,
 } from './model.js';
 import type { BaselineRead, EcrPort, SweepPort, SweepRead } from './ports.js';
 import { limitConcurrency, mapLimit } from './concurrency.js';
 import { decide } from './gate.js';
+import { type SweepEvaluated, gatePushed, unreadRow } from './sweep-gate.js';
 import { dedupeByEventId, judgeSweep, repositoryKey } from './rules/sweep-rows.js';
-import { RULES, fillMessage, riskEvent } from './rules/catalog.js';
-import { splunkTime } from './rules/time.js';
-import { UNRESOLVED } from './resolve-all.js';
 import { dedupeWarnings } from './warnings.js';
 
 export interface SweepDeps {
@@ -29,11 +24,7 @@ export interface SweepDeps {
   now?: () => Date;
 }
 
-export interface SweepEvaluated {
-  image: ResolvedImage;
-  scan: ScanOutcome;
-  evidence: null;
-}
+export type { SweepEvaluated } from './sweep-gate.js';
 
 /** What engine.ts's buildReport needs to finish a sweep's report. */
 export interface SweepParts {
@@ -44,8 +35,6 @@ export interface SweepParts {
 }
 
 const CONCURRENCY = 4;
-/** ECR's own answer for an image deleted since its push (ecr-resolve.ts, aws-errors.ts). */
-const DELETED = /^Image .{0,400} was not found/;
 
 const imageKey = (p: { region: string; registryId: string; repository: string }, digest: string) =>
   `${repositoryKey(p)}@${digest}`;
@@ -186,87 +175,6 @@ export async function evaluateSweep(settings: Settings, deps: SweepDeps): Promis
       })),
       rows: judged.rows,
     },
-  };
-}
-
-/** Resolves and waits for one pushed manifest; a deleted image is said to be deleted. */
-async function gatePushed(
-  push: PushEvent,
-  settings: Settings,
-  ecr: EcrPort,
-  deadline: number,
-): Promise<SweepEvaluated[]> {
-  const digest = push.digest ?? '';
-  const target = {
-    raw: `${push.registryId}.dkr.ecr.${push.region}.amazonaws.com/${push.repository}@${digest}`,
-    repository: push.repository,
-    registryId: push.registryId,
-    region: push.region,
-    digest,
-  };
-  const placeholder: ResolvedImage = {
-    target,
-    registryId: push.registryId,
-    region: push.region,
-    repository: push.repository,
-    imageDigest: digest,
-    imageTags: push.tag ? [push.tag] : [],
-    pushedAt: push.eventTime,
-  };
-  let images: ResolvedImage[];
-  try {
-    images = await ecr.resolve(target, push.region);
-  } catch (error) {
-    const message = errorMessage(error);
-    const deleted = DELETED.test(message);
-    return [
-      {
-        image: placeholder,
-        evidence: null,
-        scan: {
-          type: 'BASIC',
-          status: deleted ? 'DELETED' : UNRESOLVED,
-          description: deleted
-            ? 'deleted since the push (ImageNotFoundException): there is nothing left to scan or deploy'
-            : `the image could not be resolved, so it was not gated: ${message}`,
-          // A deleted image cannot be deployed: nothing is missing. Anything else fails closed.
-          usable: deleted,
-          findings: [],
-          calls: 0,
-        },
-      },
-    ];
-  }
-  // scan-timeout bounds the whole step, not each image.
-  return mapLimit(images, CONCURRENCY, async (image) => ({
-    image,
-    evidence: null,
-    scan: await ecr.waitForScan(image, {
-      timeoutMs: Math.max(0, deadline - Date.now()),
-      settleMs: settings.scanSettleSeconds * 1000,
-    }),
-  }));
-}
-
-/** The fail-closed row for a region whose PutImage events could not all be read. */
-function unreadRow(
-  read: SweepRead,
-  settings: Settings,
-  start: Date,
-  end: Date,
-  now: Date,
-): Detection {
-  const spec = RULES['unverified-uploader'];
-  const what = `every PutImage of ${read.region} from ${start.toISOString()} to ${end.toISOString()}`;
-  return {
-    ...riskEvent('unverified-uploader', settings.levels['unverified-uploader'], 0, splunkTime(now)),
-    // A missing read must never pass, whatever the level of unverified-uploader says.
-    level: settings.levels['unverified-uploader'] === 'fail' ? 'fail' : 'warn',
-    message: fillMessage(spec.message, { image: what }),
-    awsRegion: read.region,
-    eventName: 'PutImage',
-    eventSource: 'ecr.amazonaws.com',
-    detail: read.error ?? 'the read did not finish',
   };
 }
 
