@@ -101,4 +101,14 @@ describe('CLI sweep subcommand', () => {
       expect(parsed.args.raw.image).toBeUndefined();
     }
   });
+
+  test('sweep without --window is a usage error naming --window', () => {
+    let err = '';
+    const parsed = parseArgs(['sweep', '--region', 'eu-west-1'], {
+      writeOut: () => undefined,
+      writeErr: (text: string) => (err += text),
+    });
+    expect(parsed).toEqual({ kind: 'exit', code: 2 });
+    expect(err).toContain('sweep needs --window');
+  });
 });

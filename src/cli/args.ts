@@ -219,9 +219,15 @@ export function parseArgs(argv: readonly string[], output: ArgsOutput): ParsedAr
     return { kind: 'exit', code: error.exitCode === 0 ? EXIT.ok : EXIT.usage };
   }
   const raw = rawInputsOf(program);
+  if (argv[0] === 'sweep' && (raw.sweep ?? '').trim() === '') {
+    output.writeErr(
+      `error: sweep needs --window <START..END>, a window relative to now such as 70m..10m\n${usageHint()}`,
+    );
+    return { kind: 'exit', code: EXIT.usage };
+  }
   if (!hasImage(raw) && (raw.sweep ?? '').trim() === '') {
     output.writeErr(
-      `error: missing required option '--image <ref>' (or --repository with --image-tag or --image-digest)\n${usageHint()}`,
+      `error: missing required option '--image <ref>' (or --repository with --image-tag or --image-digest; or the subcommand sweep --window 70m..10m)\n${usageHint()}`,
     );
     return { kind: 'exit', code: EXIT.usage };
   }
