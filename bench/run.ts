@@ -296,6 +296,10 @@ async function main(givenArgv: string[]): Promise<number> {
   // Issue 13 §2-3: critical-path and many-gates have their own files (bench/timing.ts).
   const timing = splitTimingArgs(givenArgv);
   const argv = timing.rest;
+  // The sweep bench (issue 15) is its own file: `--only sweep` runs it alone.
+  if (argv.includes('--only') && argv[argv.indexOf('--only') + 1] === 'sweep') {
+    return (await import('./sweep.js')).sweepBenchMain(argv);
+  }
   let options: BenchOptions;
   try {
     options = parseOptions(argv);

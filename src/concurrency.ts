@@ -15,3 +15,24 @@ export async function mapLimit<T, R>(
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
 }
+
+/**
+ * At most `limit` calls of the returned runner in flight, the rest queued in arrival order: for
+ * work that arrives over time (a sweep's pages), where `mapLimit` needs the whole list first.
+ */
+export function limitConcurrency(limit: number): <R>(fn: () => Promise<R>) => Promise<R> {
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  return async <R>(fn: () => Promise<R>): Promise<R> => {
+    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    else active += 1;
+    try {
+      return await fn();
+    } finally {
+      // The slot passes straight to the next waiter, so `active` never exceeds `limit`.
+      const next = waiting.shift();
+      if (next) next();
+      else active -= 1;
+    }
+  };
+}

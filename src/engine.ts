@@ -11,7 +11,8 @@ import type {
   UploaderEvidence,
   UploaderStatus,
 } from './model.js';
-import type { EcrPort, ProgressSink, UploaderPort } from './ports.js';
+import type { EcrPort, ProgressSink, SweepPort, UploaderPort } from './ports.js';
+import { evaluateSweep, mergeSweep } from './sweep.js';
 import { decide } from './gate.js';
 import { findingDetections, scanIncompleteDetection } from './rules/findings.js';
 import { applyIgnores, ignoreWarnings } from './rules/ignores.js';
@@ -30,6 +31,8 @@ export interface EngineDeps {
   uploader: UploaderPort | null;
   now?: () => Date;
   onProgress?: ProgressSink;
+  /** Sweep mode (settings.sweep): every PutImage of a window (issue 15). */
+  sweep?: SweepPort | null;
 }
 
 // Enough to overlap the waits of a release's images without bursting ECR's per-account limits.
@@ -57,7 +60,7 @@ export async function evaluate(settings: Settings, deps: EngineDeps): Promise<Re
       error,
       {
         ecr: deps.ecr.callCount(),
-        cloudtrail: deps.uploader?.callCount() ?? 0,
+        cloudtrail: (deps.uploader?.callCount() ?? 0) + (deps.sweep?.callCount() ?? 0),
       },
       Date.now() - started,
     );
@@ -77,6 +80,17 @@ export class EvaluationError extends UserError {
 
 async function evaluateRun(settings: Settings, deps: EngineDeps, started: number): Promise<Report> {
   const now = deps.now ?? (() => new Date());
+  if (settings.sweep) {
+    if (!deps.sweep)
+      throw new UserError('sweep needs CloudTrail: uploader-check must not be false');
+    const parts = await evaluateSweep(settings, { ecr: deps.ecr, sweep: deps.sweep, now });
+    const report = buildReport(settings, parts.evaluated, {
+      now: now(),
+      durationMs: Date.now() - started,
+      calls: { ecr: deps.ecr.callCount(), cloudtrail: deps.sweep.callCount() },
+    });
+    return mergeSweep(report, parts, settings.riskThreshold);
+  }
   const targets = await resolveAll(
     settings.images,
     IMAGE_CONCURRENCY,

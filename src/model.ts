@@ -361,6 +361,10 @@ export interface ImageReport {
   };
 }
 
+// Sweep mode's row and report section (issue 15) live in their own module.
+export type { SweepReport, UploadRow } from './sweep-model.js';
+import type { SweepReport } from './sweep-model.js';
+
 export interface Report {
   schemaVersion: 1;
   tool: { name: 'ecr-risk-gate'; version: string };
@@ -383,4 +387,6 @@ export interface Report {
   uploaderStatus?: UploaderStatus;
   /** Set when the run could not be evaluated at all (denied access, unknown repository); result is then `fail`. */
   error: string | null;
+  /** Sweep mode only (issue 15). */
+  sweep?: SweepReport;
 }

@@ -1,4 +1,10 @@
-import type { ImageTarget, ResolvedImage, ScanOutcome, UploaderEvidence } from './model.js';
+import type {
+  ImageTarget,
+  PushEvent,
+  ResolvedImage,
+  ScanOutcome,
+  UploaderEvidence,
+} from './model.js';
 
 /** Progress of a long wait, for logs and the CLI's live line. */
 export interface ProgressEvent {
@@ -46,4 +52,52 @@ export interface UploaderLookupOptions {
   historyDays: number;
   onProgress?: ProgressSink;
   signal?: AbortSignal;
+}
+
+/** One region's read of a sweep window (issue 15). */
+export interface SweepRead {
+  region: string;
+  /** Successful PutImage pushes of `ecr.amazonaws.com` (failed calls are not pushes). */
+  pushes: PushEvent[];
+  /** False when the read failed or was cut short: the sweep is then never `pass`. */
+  complete: boolean;
+  /** What is missing and why, when not complete. */
+  error?: string;
+  pages: number;
+  calls: number;
+  malformed: number;
+}
+
+/** Every push of an account in a window, per region. Implemented by `aws/cloudtrail-sweep.ts`. */
+export interface SweepPort {
+  /** Never throws: a failed or cut-short read comes back with `complete: false` and why. */
+  readPushes(region: string, start: Date, end: Date, options: SweepReadOptions): Promise<SweepRead>;
+  /**
+   * Pushes to `first`'s repository in the `historyDays` before it (the first-seen baseline),
+   * `first` being a push `readPushes` returned. Never throws.
+   */
+  readBaseline(
+    first: PushEvent,
+    historyDays: number,
+    options: SweepReadOptions,
+  ): Promise<BaselineRead>;
+  callCount(): number;
+}
+
+export interface BaselineRead {
+  pushes: PushEvent[];
+  /** False when the page bound ended the read before the baseline's start. */
+  complete: boolean;
+  /** Set when the read failed: the baseline is then unknown. */
+  error?: string;
+}
+
+export interface SweepReadOptions {
+  /** Bounds the whole read of this region. */
+  timeoutMs: number;
+  /** Page bound (50 events each); reaching it with more to read makes the read incomplete. */
+  maxPages?: number;
+  signal?: AbortSignal;
+  /** Each page's pushes as they arrive, so the scans are waited for while the read goes on. */
+  onPushes?: (pushes: readonly PushEvent[]) => void;
 }

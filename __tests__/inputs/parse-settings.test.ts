@@ -55,6 +55,8 @@ describe('defaults', () => {
       jobSummary: true,
       sarifFile: null,
       reportFile: null,
+      sweep: null,
+      regions: ['us-east-1'],
     });
   });
 

@@ -60,10 +60,12 @@ const PLACEHOLDER: Readonly<Record<InputName, string>> = {
   'sarif-category': 'prefix',
   'report-file': 'path',
   'compare-to': 'ref',
+  sweep: 'window',
 };
 
 const GROUPS: ReadonlyArray<[heading: string, inputs: readonly InputName[]]> = [
   ['Image:', ['image', 'repository', 'image-tag', 'image-digest', 'registry-id', 'region']],
+  ['Sweep:', ['sweep']],
   [
     'Gate:',
     [
@@ -167,6 +169,9 @@ report to stdout.
 
 ${EXIT_CODES_HELP}
 
+Sweep (every push of the account in a window, as the seed's hourly search):
+  ${TOOL_NAME} sweep --window 70m..10m --region eu-west-1,us-east-1
+
 Example:
   ${TOOL_NAME} --image 123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1.4.2 \\
     --known-uploaders arn:aws:iam::123456789012:role/ci-push --format json > report.json
@@ -195,6 +200,16 @@ function rawInputsOf(program: Command): RawInputs {
   return raw;
 }
 
+/**
+ * `ecr-risk-gate sweep --window 70m..10m [flags]` is `--sweep 70m..10m [flags]`: the subcommand
+ * reads like the scheduled search it replaces, and the flags stay the action's inputs.
+ */
+function sweepArgv(argv: readonly string[]): string[] {
+  if (argv[0] !== 'sweep') return [...argv];
+  const rest = argv.slice(1).map((arg) => (arg === '--window' ? '--sweep' : arg));
+  return rest.map((arg) => (arg.startsWith('--window=') ? `--sweep=${arg.slice(9)}` : arg));
+}
+
 const hasImage = (raw: RawInputs): boolean =>
   (['image', 'repository', 'image-tag', 'image-digest'] as const).some(
     (name) => (raw[name] ?? '').trim() !== '',
@@ -207,15 +222,21 @@ const hasImage = (raw: RawInputs): boolean =>
 export function parseArgs(argv: readonly string[], output: ArgsOutput): ParsedArgs {
   const program = buildProgram(output);
   try {
-    program.parse([...argv], { from: 'user' });
+    program.parse(sweepArgv(argv), { from: 'user' });
   } catch (error) {
     if (!(error instanceof CommanderError)) throw error;
     return { kind: 'exit', code: error.exitCode === 0 ? EXIT.ok : EXIT.usage };
   }
   const raw = rawInputsOf(program);
-  if (!hasImage(raw)) {
+  if (argv[0] === 'sweep' && (raw.sweep ?? '').trim() === '') {
     output.writeErr(
-      `error: missing required option '--image <ref>' (or --repository with --image-tag or --image-digest)\n${usageHint()}`,
+      `error: sweep needs --window <START..END>, a window relative to now such as 70m..10m\n${usageHint()}`,
+    );
+    return { kind: 'exit', code: EXIT.usage };
+  }
+  if (!hasImage(raw) && (raw.sweep ?? '').trim() === '') {
+    output.writeErr(
+      `error: missing required option '--image <ref>' (or --repository with --image-tag or --image-digest; or the subcommand sweep --window 70m..10m)\n${usageHint()}`,
     );
     return { kind: 'exit', code: EXIT.usage };
   }

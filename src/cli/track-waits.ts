@@ -45,5 +45,6 @@ export function trackWaits(adapters: Adapters, line: WaitEnd): Adapters {
       investigate: (image, options) => tracked(options, (o) => uploader.investigate(image, o)),
       callCount: () => uploader.callCount(),
     },
+    ...(adapters.sweep ? { sweep: adapters.sweep } : {}),
   };
 }

@@ -130,6 +130,11 @@ export const INPUTS: Readonly<Record<InputName, InputDoc>> = {
     description:
       'Reference image to compare with, e.g. the one in production (team/api:prod or a full ECR reference, in the forms of image). Findings it already has are unchanged and at most warn (policy compare.unchanged); only new ones fail. Its scan is read like the gated image; if it cannot be read, every finding counts as new.',
   },
+  sweep: {
+    default: '',
+    description:
+      'Sweep mode: check every PutImage of the account in this window relative to now, e.g. 70m..10m (the seed searches: earliest=-70m latest=-10m), instead of named images. image stays empty; region may list several regions.',
+  },
 };
 
 export const INPUT_DEFAULTS: Readonly<Record<InputName, string>> = Object.fromEntries(

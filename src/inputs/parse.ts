@@ -13,6 +13,7 @@ import {
   splitList,
   type Check,
 } from './checks.js';
+import { readSweep } from './sweep.js';
 import { GITHUB_TOKEN_DEFAULT, INPUT_DEFAULTS } from './defaults.js';
 import {
   checkRegistryId,
@@ -219,8 +220,11 @@ export function parseSettings(raw: RawInputs, env: Env, policy: Policy | null): 
 
   const registryId = inputs.optional('registry-id', checkRegistryId) ?? undefined;
   const skippedImages: string[] = [];
-  const parsedImages = readImages(inputs, registryId, skippedImages);
-  const region = readRegion(inputs, parsedImages, env);
+  // A sweep names no image and may list several regions (inputs/sweep.ts).
+  const sweeping = (raw.sweep ?? '').trim() !== '';
+  const sweep = sweeping ? readSweep(raw, env, problems) : null;
+  const parsedImages = sweeping ? [] : readImages(inputs, registryId, skippedImages);
+  const region = sweeping ? sweep?.regions[0] : readRegion(inputs, parsedImages, env);
   const seen = new Set<string>();
   const images = parsedImages
     .map((image) =>
@@ -293,6 +297,8 @@ export function parseSettings(raw: RawInputs, env: Env, policy: Policy | null): 
     jobSummary: inputs.checked('job-summary', checkBoolean, true),
     sarifFile: inputs.optional('sarif-file', checkPath),
     reportFile: inputs.optional('report-file', checkPath),
+    sweep: sweep?.sweep ?? null,
+    regions: sweep?.regions ?? (region === undefined ? [] : [region]),
   };
   problems.finish();
   return settings;

@@ -1,4 +1,5 @@
 import type { ImageTarget, Level, Mode, RuleId } from '../model.js';
+import type { SweepWindow } from './sweep-window.js';
 
 /** Business hours for `outside-business-hours` (policy file `rules.outside-business-hours`). */
 export interface BusinessHours {
@@ -69,6 +70,10 @@ export interface Settings {
   sarifFile: string | null;
   /** null: the runner picks a default path (RUNNER_TEMP or the OS temp dir). */
   reportFile: string | null;
+  /** `sweep`: every PutImage of the account in this window instead of named images (issue 15). */
+  sweep: SweepWindow | null;
+  /** Regions a sweep reads (the `region` list); `[region]` otherwise. */
+  regions: string[];
 }
 
 /** The input names of action.yml; the CLI uses the same names as `--flags`. */
@@ -98,6 +103,7 @@ export const INPUT_NAMES = [
   'sarif-category',
   'report-file',
   'compare-to',
+  'sweep',
 ] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 

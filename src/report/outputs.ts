@@ -38,11 +38,15 @@ export function buildOutputs(report: Report, paths: OutputPaths): Record<string,
     total += n;
   }
   out['findings-total'] = String(total);
+  // A sweep's pushers are its rows, not its images (issue 15).
+  const rows = report.sweep?.rows;
   const principals = unique(
-    report.images.flatMap((i) => (i.uploader.principal ? [i.uploader.principal] : [])),
+    rows
+      ? rows.map((r) => r.principal)
+      : report.images.flatMap((i) => (i.uploader.principal ? [i.uploader.principal] : [])),
   );
   out['uploader'] = list(principals);
-  const statuses = report.images.map((i) => i.uploader.status);
+  const statuses = rows ? rows.map((r) => r.status) : report.images.map((i) => i.uploader.status);
   out['uploader-status'] =
     STATUS_ORDER.find((s) => statuses.includes(s)) ?? report.uploaderStatus ?? 'skipped';
   out['image-digest'] = list(unique(report.images.map((i) => i.imageDigest)));

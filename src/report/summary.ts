@@ -1,5 +1,6 @@
 import type { Report } from '../model.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
+import { renderSweepMarkdown } from './sweep.js';
 import {
   compareFindings,
   detectionsOf,
@@ -56,6 +57,14 @@ const COMBINED_BYTES = 150_000;
 const WARNINGS_BYTES = 100_000;
 const LEFT_OUT_RESERVE = 4_000;
 const COMPARE_BYTES = 150_000;
+const SWEEP_BYTES = 150_000;
+
+/** Cuts at a line end under `max` bytes. */
+function truncateBytes(text: string, max: number): string {
+  if (Buffer.byteLength(text, 'utf8') <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, cut.lastIndexOf('\n') + 1)}\n(more rows in the JSON report)\n`;
+}
 
 interface LeftOut {
   images: number;
@@ -74,9 +83,11 @@ interface LeftOut {
 export function renderSummary(report: Report, options: SummaryOptions = {}): string {
   const maxBytes = options.maxBytes ?? SUMMARY_MAX_BYTES;
   const left: LeftOut = { images: 0, findings: 0, ignored: 0, warnings: 0, combinedRows: 0 };
+  // A sweep leads with the pushers that need a look (issue 15); compare-to with what this
+  // release adds and fixes, before any per-image detail.
   const header =
     renderHeader(report, new ByteBudget(HEADER_BYTES)) +
-    // compare-to: what this release adds and fixes leads, before any per-image detail.
+    truncateBytes(renderSweepMarkdown(report), SWEEP_BYTES) +
     renderCompareSection(report, new ByteBudget(COMPARE_BYTES), { maxNewRows: 100, maxFixed: 50 });
   const combined =
     report.images.length > 1 ? renderCombined(report, left, new ByteBudget(COMBINED_BYTES)) : '';

@@ -1,6 +1,7 @@
 import type { Detection, GateResult, ImageReport, Report, Severity } from '../model.js';
 import { SEVERITIES } from '../model.js';
 import { escapeTerminal, neutralizeCommands } from './escape.js';
+import { renderSweepText } from './sweep.js';
 import {
   compareDetections,
   compareFindings,
@@ -83,6 +84,7 @@ export function renderText(report: Report, options: TextOptions): string {
   if (report.error)
     lines.push(`  ${paint('red', 'could not evaluate:')} ${escapeTerminal(report.error, 2000)}`);
   for (const reason of report.reasons.slice(0, 20)) lines.push(`  ${escapeTerminal(reason, 500)}`);
+  lines.push(...renderSweepText(report));
 
   report.images.forEach((image, index) => {
     lines.push('');

@@ -1,14 +1,17 @@
 import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import type { ECRClient } from '@aws-sdk/client-ecr';
 import { CloudTrailAdapter } from '../aws/cloudtrail.js';
+import { CloudTrailSweepAdapter } from '../aws/cloudtrail-sweep.js';
 import { cloudTrailClient, ecrClient } from '../aws/clients.js';
 import { EcrAdapter } from '../aws/ecr.js';
 import type { Settings } from '../inputs/settings.js';
-import type { EcrPort, UploaderPort } from '../ports.js';
+import type { EcrPort, SweepPort, UploaderPort } from '../ports.js';
 
 export interface Adapters {
   ecr: EcrPort;
   uploader: UploaderPort | null;
+  /** Sweep mode only (issue 15). */
+  sweep?: SweepPort | null;
 }
 
 /** One client per region and service, shared by every image of the run. */
@@ -34,12 +37,13 @@ export function buildAdapters(settings: Settings, options: { profile?: string } 
       ecrClient({ region, ...profile, maxAttempts: 1 }),
     ),
   });
-  const uploader = settings.uploaderCheck
-    ? new CloudTrailAdapter({
-        clientFor: perRegion<CloudTrailClient>((region) =>
-          cloudTrailClient({ region, ...profile }),
-        ),
-      })
-    : null;
-  return { ecr, uploader };
+  const trailClients = perRegion<CloudTrailClient>((region) =>
+    cloudTrailClient({ region, ...profile }),
+  );
+  const uploader =
+    settings.uploaderCheck && !settings.sweep
+      ? new CloudTrailAdapter({ clientFor: trailClients })
+      : null;
+  const sweep = settings.sweep ? new CloudTrailSweepAdapter({ clientFor: trailClients }) : null;
+  return { ecr, uploader, sweep };
 }
