@@ -18,6 +18,7 @@ export const RULE_IDS = [
   'low',
   'informational',
   'undefined',
+  'exploitable',
   'unknown-uploader',
   'tag-overwrite',
   'cross-account-uploader',
