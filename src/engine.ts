@@ -172,6 +172,7 @@ export function buildReport(
         by: item.by,
         ...(item.package === undefined ? {} : { package: item.package }),
         ...(item.expires === undefined ? {} : { expires: item.expires }),
+        ...(item.source === undefined ? {} : { source: item.source }),
       });
     }
 

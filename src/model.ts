@@ -259,8 +259,10 @@ export interface IgnoredFinding {
   severity: Severity;
   reason: string;
   expires?: string;
-  /** `policy` for ignore entries, `unfixed` for ignore-unfixed. */
-  by: 'policy' | 'unfixed';
+  /** `policy` for ignore entries, `unfixed` for ignore-unfixed, `vex`, `trivyignore`. */
+  by: 'policy' | 'unfixed' | 'vex' | 'trivyignore';
+  /** Where the entry that ignored it was written (`file:line`, a VEX statement). */
+  source?: string;
 }
 
 export interface ReportWarning {

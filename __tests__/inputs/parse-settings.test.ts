@@ -38,6 +38,8 @@ describe('defaults', () => {
       uploaderHistoryDays: 30,
       uploaderTimeoutSeconds: 300,
       uploaderCheck: true,
+      vex: [],
+      trivyignore: null,
       fips: false,
       skippedImages: [],
       businessHours: null,

@@ -280,7 +280,11 @@ export function parseSettings(raw: RawInputs, env: Env, policy: Policy | null): 
     skippedImages,
     businessHours,
     ignores: policy?.ignores ?? [],
-    ignoreUnfixed: policy?.ignoreUnfixed ?? false,
+    // SPEC section 5: inputs win over the file for scalars.
+    ignoreUnfixed:
+      inputs.optional('ignore-unfixed', checkBoolean) ?? policy?.ignoreUnfixed ?? false,
+    vex: splitList(inputs.text('vex'), false).map((entry) => entry.value),
+    trivyignore: inputs.optional('trivyignore', checkPath),
     policyFile: policy?.file ?? null,
     dockerfile: inputs.optional('dockerfile', checkPath),
     githubToken: readToken(inputs, env),

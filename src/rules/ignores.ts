@@ -1,5 +1,6 @@
 import type { AffectedPackage, Finding, ReportWarning } from '../model.js';
 import type { IgnoreRule } from '../inputs/settings.js';
+import { ecosystemsOf, parseRange, satisfies } from './versions.js';
 
 export interface IgnoredPart {
   /** The finding as the scanner reported it (every package). */
@@ -8,7 +9,9 @@ export interface IgnoredPart {
   package?: string;
   reason: string;
   expires?: string;
-  by: 'policy' | 'unfixed';
+  by: 'policy' | 'unfixed' | 'vex' | 'trivyignore';
+  /** Where the entry was written; absent for ignore-unfixed. */
+  source?: string;
 }
 
 export interface IgnoreOutcome {
@@ -36,16 +39,49 @@ export function isIgnoreExpired(rule: IgnoreRule, now: Date): boolean {
 // `cve-` vs `CVE-` and `OpenSSL` vs `openssl`.
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
-const matchesFinding = (rule: IgnoreRule, finding: Finding): boolean =>
-  same(rule.id, finding.id) || same(rule.id, finding.name);
+/** An entry without an id covers every finding; its package fields then say which parts. */
+const matchesFinding = (rule: IgnoreRule, finding: Finding): boolean => {
+  if (rule.id === undefined) return true;
+  const names = [rule.id, ...(rule.aliases ?? [])];
+  return names.some((name) => same(name, finding.id) || same(name, finding.name));
+};
+
+/** Whether the entry is about some packages only (else it covers the whole finding). */
+const isScoped = (rule: IgnoreRule): boolean =>
+  rule.package !== undefined || rule.paths !== undefined || rule.purls !== undefined;
+
+/**
+ * A package the entry covers. A version range is compared by the package's own ecosystem; a
+ * version that cannot be read there never matches, so the finding keeps counting (fail closed).
+ */
+function matchesPackage(rule: IgnoreRule, p: AffectedPackage): boolean {
+  if (rule.package !== undefined && !same(p.name, rule.package)) return false;
+  if (rule.version !== undefined) {
+    const range = parseRange(rule.version);
+    if (range === null) return false;
+    const version = p.version ?? '';
+    if (!satisfies(version, range, ecosystemsOf(p.packageManager, version))) return false;
+  }
+  if (rule.paths !== undefined && !rule.paths.some((path) => p.filePath === path)) return false;
+  if (
+    rule.purls !== undefined &&
+    !rule.purls.some(
+      (purl) =>
+        same(purl.name, p.name) && (purl.version === undefined || purl.version === p.version),
+    )
+  )
+    return false;
+  return true;
+}
 
 const withReason = (
-  part: Omit<IgnoredPart, 'reason' | 'expires' | 'by'>,
+  part: Omit<IgnoredPart, 'reason' | 'expires' | 'by' | 'source'>,
   rule: IgnoreRule,
 ): IgnoredPart => ({
   ...part,
   reason: rule.reason,
-  by: 'policy',
+  by: rule.by ?? 'policy',
+  source: rule.source,
   ...(rule.expires === undefined ? {} : { expires: rule.expires }),
 });
 
@@ -65,7 +101,7 @@ export function applyIgnores(
 
   for (const finding of findings) {
     const matching = active.filter((rule) => matchesFinding(rule, finding));
-    const whole = matching.find((rule) => rule.package === undefined);
+    const whole = matching.find((rule) => !isScoped(rule));
     if (whole !== undefined) {
       for (const rule of matching) used.add(rule);
       ignored.push(withReason({ finding }, whole));
@@ -74,11 +110,10 @@ export function applyIgnores(
 
     let remaining: AffectedPackage[] = finding.packages;
     for (const rule of matching) {
-      const scope = rule.package ?? '';
-      const hit = remaining.filter((p) => same(p.name, scope));
+      const hit = remaining.filter((p) => matchesPackage(rule, p));
       if (hit.length === 0) continue;
       used.add(rule);
-      remaining = remaining.filter((p) => !same(p.name, scope));
+      remaining = remaining.filter((p) => !hit.includes(p));
       const names = [...new Set(hit.map((p) => p.name))];
       for (const name of names) ignored.push(withReason({ finding, package: name }, rule));
     }
@@ -95,8 +130,16 @@ export function applyIgnores(
 }
 
 function describe(rule: IgnoreRule): string {
-  const pkg = rule.package === undefined ? '' : ` (package ${rule.package})`;
-  return `Ignore entry ${rule.id}${pkg} at ${rule.source}`;
+  const version = rule.version === undefined ? '' : ` ${rule.version}`;
+  const pkg = rule.package === undefined ? '' : `package ${rule.package}${version}`;
+  const what = rule.id === undefined ? pkg : `${rule.id}${pkg ? ` (${pkg})` : ''}`;
+  const kind =
+    rule.by === 'vex'
+      ? 'VEX statement'
+      : rule.by === 'trivyignore'
+        ? 'trivyignore entry'
+        : 'Ignore entry';
+  return `${kind} ${what} at ${rule.source}`;
 }
 
 /**
