@@ -25,6 +25,11 @@ export interface IgnoreRule {
   paths?: string[];
   /** trivy `purls` / OpenVEX subcomponents: packages by name and optional exact version. */
   purls?: Array<{ name: string; version?: string }>;
+  /**
+   * OpenVEX product `pkg:oci/NAME[@DIGEST][?repository_url=HOST/REPO]`: only images whose
+   * repository ends in NAME (and has that digest / URL when given). Absent: every image.
+   */
+  image?: { name: string; digest?: string; repositoryUrl?: string };
   /** Where the entry comes from; absent: the policy file. */
   by?: IgnoreSource;
   reason: string;

@@ -46,6 +46,35 @@ const matchesFinding = (rule: IgnoreRule, finding: Finding): boolean => {
   return names.some((name) => same(name, finding.id) || same(name, finding.name));
 };
 
+/** The image being gated, for entries scoped to one (OpenVEX products). */
+export interface GatedImage {
+  repository: string;
+  /** The manifest digest and, for a platform of an index, the index digest. */
+  digests: string[];
+  /** `ACCOUNT.dkr.ecr.REGION.amazonaws.com`. */
+  host: string;
+}
+
+/**
+ * purl-spec's oci type (https://github.com/package-url/purl-spec, PURL-TYPES.rst): the name is
+ * the last path segment of the repository, lower case; the version is the digest;
+ * `repository_url` names the registry and full repository. An entry scoped to an image never
+ * applies when the image is unknown.
+ */
+function appliesToImage(rule: IgnoreRule, image: GatedImage | undefined): boolean {
+  if (rule.image === undefined) return true;
+  if (image === undefined) return false;
+  const last = image.repository.split('/').pop() ?? image.repository;
+  if (!same(rule.image.name, last)) return false;
+  if (
+    rule.image.digest !== undefined &&
+    !image.digests.some((d) => same(d, rule.image?.digest ?? ''))
+  )
+    return false;
+  const url = rule.image.repositoryUrl?.replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '');
+  return url === undefined || same(url, `${image.host}/${image.repository}`);
+}
+
 /** Whether the entry is about some packages only (else it covers the whole finding). */
 const isScoped = (rule: IgnoreRule): boolean =>
   rule.package !== undefined || rule.paths !== undefined || rule.purls !== undefined;
@@ -62,7 +91,8 @@ function matchesPackage(rule: IgnoreRule, p: AffectedPackage): boolean {
     const version = p.version ?? '';
     if (!satisfies(version, range, ecosystemsOf(p.packageManager, version))) return false;
   }
-  if (rule.paths !== undefined && !rule.paths.some((path) => p.filePath === path)) return false;
+  const file = (p.filePath ?? '').replace(/^\/+/, '');
+  if (rule.paths !== undefined && !rule.paths.some((path) => file === path)) return false;
   if (
     rule.purls !== undefined &&
     !rule.purls.some(
@@ -92,9 +122,11 @@ const withReason = (
 export function applyIgnores(
   findings: readonly Finding[],
   ignores: readonly IgnoreRule[],
-  options: { ignoreUnfixed: boolean; now: Date },
+  options: { ignoreUnfixed: boolean; now: Date; image?: GatedImage },
 ): IgnoreOutcome {
-  const active = ignores.filter((rule) => !isIgnoreExpired(rule, options.now));
+  const active = ignores.filter(
+    (rule) => !isIgnoreExpired(rule, options.now) && appliesToImage(rule, options.image),
+  );
   const kept: Finding[] = [];
   const ignored: IgnoredPart[] = [];
   const used = new Set<IgnoreRule>();
