@@ -13,6 +13,7 @@ import {
   packageText,
   plural,
   severityOfRule,
+  signalsText,
   unique,
 } from './format.js';
 
@@ -174,7 +175,7 @@ function findingLine(d: Detection): string {
   const packages = (d.packages ?? []).map(packageText);
   const shownPackages = packages.slice(0, 3).join(', ') + (packages.length > 3 ? ', …' : '');
   const cvss = d.cvss === undefined ? '' : `, CVSS ${d.cvss}`;
-  return `${cleanLine(d.findingId ?? 'finding', 100)} — ${cleanLine(shownPackages, 300) || 'package unknown'}${cvss}`;
+  return `${cleanLine(d.findingId ?? 'finding', 100)} — ${cleanLine(shownPackages, 300) || 'package unknown'}${cvss}${signalsText(d)}`;
 }
 
 function overflow(report: Report, level: AnnotationLevel, left: readonly Group[]): Annotation {
