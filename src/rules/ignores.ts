@@ -71,8 +71,16 @@ function appliesToImage(rule: IgnoreRule, image: GatedImage | undefined): boolea
     !image.digests.some((d) => same(d, rule.image?.digest ?? ''))
   )
     return false;
-  const url = rule.image.repositoryUrl?.replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '');
+  const url = trimSlashes(rule.image.repositoryUrl?.replace(/^[a-z]+:\/\//i, ''));
   return url === undefined || same(url, `${image.host}/${image.repository}`);
+}
+
+/** Trailing slashes off; a loop, not /\/+$/, which is quadratic on a long run of slashes. */
+function trimSlashes(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  let end = text.length;
+  while (end > 0 && text.charAt(end - 1) === '/') end--;
+  return text.slice(0, end);
 }
 
 /** Whether the entry is about some packages only (else it covers the whole finding). */

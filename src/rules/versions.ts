@@ -21,7 +21,9 @@ export type VersionRange = Comparator[];
 export const RANGE_EXPECTED =
   'a version or a range of comparators such as "<3.0.8", ">=2.28-1, <2.28-10" or "2.28-10"';
 
-const TOKEN = /\s*(<=|>=|==|<|>|=)?\s*([^\s,<>=!|]+)\s*(,|(?=\s)|$)/y;
+// Sticky, and the space after an operator belongs to the operator's group: one way to split a
+// run of spaces, so a long one cannot make the match backtrack quadratically.
+const TOKEN = /\s*(?:(<=|>=|==|<|>|=)\s*)?([^\s,<>=!|]+)\s*(,|(?=\s)|$)/y;
 
 /** Parses a range; null when the text is not one (the caller names the line). */
 export function parseRange(text: string): VersionRange | null {
