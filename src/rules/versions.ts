@@ -1,4 +1,8 @@
-import semver from 'semver';
+// The three functions alone, not the package index: the whole of semver would add ~40 KB to
+// the bundle every run loads, for ranges the gate never asks semver to parse.
+import semverCoerce from 'semver/functions/coerce.js';
+import semverCompare from 'semver/functions/compare.js';
+import semverValid from 'semver/functions/valid.js';
 
 // Version ranges of policy ignores (`version: "<3.0.8"`). OS package versions are not semver, so
 // each ecosystem is compared by its own package manager's rules. semver (npm's own parser) covers
@@ -74,12 +78,12 @@ export function compareVersions(a: string, b: string, ecosystem: Ecosystem): num
     case 'semver': {
       // Go and PyPI-style tags (`v1.2`, `1.2`) are coerced to x.y.z; a prerelease is kept.
       const read = (v: string) =>
-        semver.valid(v, { loose: true }) ??
-        semver.coerce(v, { loose: true, includePrerelease: true })?.version ??
+        semverValid(v, { loose: true }) ??
+        semverCoerce(v, { loose: true, includePrerelease: true })?.version ??
         null;
       const x = read(a);
       const y = read(b);
-      return x && y ? semver.compare(x, y, { loose: true }) : null;
+      return x && y ? semverCompare(x, y, { loose: true }) : null;
     }
     case 'dpkg':
       return dpkgCompare(a, b);
