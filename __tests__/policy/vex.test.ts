@@ -82,6 +82,26 @@ describe('OpenVEX', () => {
     expect(out.ignored.length).toBe(suppressed ? 1 : 0);
   });
 
+  test('the latest statement about a vulnerability and product holds (OpenVEX history)', () => {
+    const later = statement({
+      status: 'affected',
+      action_statement: 'upgrade',
+      timestamp: '2026-11-20T00:00:00Z',
+    });
+    const earlier = statement({ timestamp: '2026-11-10T00:00:00Z' });
+    // Written out of order on purpose: time decides, not position.
+    expect(run(doc([later, earlier]), [finding('CVE-2023-0001')]).out.ignored).toHaveLength(0);
+    const fixedLater = statement({ status: 'fixed', timestamp: '2026-11-20T00:00:00Z' });
+    const affectedEarlier = statement({
+      status: 'affected',
+      action_statement: 'upgrade',
+      timestamp: '2026-11-10T00:00:00Z',
+    });
+    expect(
+      run(doc([affectedEarlier, fixedLater]), [finding('CVE-2023-0001')]).out.ignored,
+    ).toHaveLength(1);
+  });
+
   test('aliases match; another digest or repository does not (stale warning)', () => {
     const text = doc([
       statement({ vulnerability: { name: 'GHSA-xxxx', aliases: ['CVE-2023-0001'] } }),

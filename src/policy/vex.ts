@@ -73,6 +73,7 @@ export function parseVex(body: string, source: string): IgnoreRule[] {
   if (!Array.isArray(doc.statements))
     fail('has no "statements" list; expected an OpenVEX document.');
   const statements = doc.statements as Json[];
+  const latest = latestStatements(statements, doc.timestamp);
   const rules: IgnoreRule[] = [];
   statements.forEach((statement, index) => {
     const at = `statements[${index}]`;
@@ -108,6 +109,8 @@ export function parseVex(body: string, source: string): IgnoreRule[] {
     const why = [justification, impact].filter((t) => t !== undefined).join(': ');
     const reason = `VEX ${status}${why ? ` (${why})` : ''}`.slice(0, 500);
     for (const product of statement.products as Json[]) {
+      // A later statement about the same vulnerability and product (e.g. now `affected`) wins.
+      if (latest.get(statementKey(name, product)) !== index) continue;
       const base = {
         id: name,
         ...(aliases.length > 0 ? { aliases } : {}),
@@ -149,4 +152,33 @@ export function parseVex(body: string, source: string): IgnoreRule[] {
     return undefined;
   });
   return rules;
+}
+
+const statementKey = (name: string, product: Json): string =>
+  `${name.toLowerCase()}\u0000${purlOf(product) ?? JSON.stringify(product)}`;
+
+/**
+ * OpenVEX: statements about one vulnerability and product form its history, and the latest one
+ * (its `timestamp`, else the document's; a tie goes to the later in the document) is what holds.
+ * So `not_affected` followed by `affected` suppresses nothing. Index of that statement per key.
+ */
+function latestStatements(statements: readonly Json[], docTime: Json): Map<string, number> {
+  const when = new Map<string, { index: number; time: number }>();
+  const fallback = typeof docTime === 'string' ? Date.parse(docTime) : Number.NaN;
+  statements.forEach((statement, index) => {
+    if (!isObject(statement) || !Array.isArray(statement.products)) return;
+    const vuln = statement.vulnerability;
+    const name =
+      typeof vuln === 'string' ? text(vuln) : isObject(vuln) ? text(vuln.name) : undefined;
+    if (name === undefined) return;
+    const own =
+      typeof statement.timestamp === 'string' ? Date.parse(statement.timestamp) : Number.NaN;
+    const time = Number.isNaN(own) ? (Number.isNaN(fallback) ? 0 : fallback) : own;
+    for (const product of statement.products as Json[]) {
+      const key = statementKey(name, product);
+      const seen = when.get(key);
+      if (seen === undefined || time >= seen.time) when.set(key, { index, time });
+    }
+  });
+  return new Map([...when].map(([key, value]) => [key, value.index]));
 }
