@@ -180,6 +180,12 @@ export function buildReport(
     const applied = applyIgnores(scan.findings, settings.ignores, {
       ignoreUnfixed: settings.ignoreUnfixed,
       now: meta.now,
+      // OpenVEX statements name their image by purl (rules/ignores.ts appliesToImage).
+      image: {
+        repository: image.repository,
+        digests: [image.imageDigest, ...(image.indexDigest ? [image.indexDigest] : [])],
+        host: `${image.registryId}.dkr.ecr.${image.region}.amazonaws.com${image.region.startsWith('cn-') ? '.cn' : ''}`,
+      },
     });
     for (const rule of applied.used) usedIgnores.add(rule);
     for (const item of applied.ignored) {
@@ -191,6 +197,7 @@ export function buildReport(
         by: item.by,
         ...(item.package === undefined ? {} : { package: item.package }),
         ...(item.expires === undefined ? {} : { expires: item.expires }),
+        ...(item.source === undefined ? {} : { source: item.source }),
       });
     }
 

@@ -18,6 +18,7 @@ export const RULE_IDS = [
   'low',
   'informational',
   'undefined',
+  'exploitable',
   'unknown-uploader',
   'tag-overwrite',
   'cross-account-uploader',
@@ -299,8 +300,10 @@ export interface IgnoredFinding {
   severity: Severity;
   reason: string;
   expires?: string;
-  /** `policy` for ignore entries, `unfixed` for ignore-unfixed. */
-  by: 'policy' | 'unfixed';
+  /** `policy` for ignore entries, `unfixed` for ignore-unfixed, `vex`, `trivyignore`. */
+  by: 'policy' | 'unfixed' | 'vex' | 'trivyignore';
+  /** Where the entry that ignored it was written (`file:line`, a VEX statement). */
+  source?: string;
 }
 
 export interface ReportWarning {

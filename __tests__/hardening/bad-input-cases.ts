@@ -322,7 +322,19 @@ export const BAD_POLICIES: BadPolicyCase[] = [
     id: 'ignore-without-id',
     yaml: yaml('ignore:', '  - reason: not reachable'),
     line: 2,
-    says: 'id is required',
+    says: 'id or package is required',
+  },
+  {
+    id: 'ignore-version-not-a-range',
+    yaml: yaml('ignore:', '  - package: openssl', '    version: "~> 3.0"', '    reason: r'),
+    line: 3,
+    says: 'is not valid. Expected a version or a range',
+  },
+  {
+    id: 'ignore-version-without-package',
+    yaml: yaml('ignore:', '  - id: CVE-2023-0464', '    version: "<3.0.8"', '    reason: r'),
+    line: 2,
+    says: 'version needs package',
   },
   {
     id: 'ignore-empty-reason',

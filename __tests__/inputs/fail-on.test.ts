@@ -20,6 +20,7 @@ describe('fail-on', () => {
     expect(failing(settingsWith({}).levels)).toEqual([
       'critical',
       'high',
+      'exploitable',
       'unknown-uploader',
       'tag-overwrite',
       'cross-account-uploader',
@@ -38,6 +39,7 @@ describe('fail-on', () => {
     low: 'notice',
     informational: 'off',
     undefined: 'notice',
+    exploitable: 'fail',
     'unknown-uploader': 'fail',
     'tag-overwrite': 'fail',
     'cross-account-uploader': 'fail',
@@ -46,25 +48,30 @@ describe('fail-on', () => {
     'scan-incomplete': 'fail',
   };
   test.each<[string, string, Partial<Record<RuleId, Level>>]>([
-    ['critical: threshold at the top, high drops to warn', 'critical', { high: 'warn' }],
+    [
+      'critical: threshold at the top, high drops to warn',
+      'critical',
+      { high: 'warn', exploitable: 'warn' },
+    ],
     [
       "high = critical + high (the peers' reading; the old set semantics demoted critical)",
       'high',
-      {},
+      // exploitable is in the severity family (README): naming a severity alone drops it to warn.
+      { exploitable: 'warn' },
     ],
-    ['medium = critical + high + medium', 'medium', { medium: 'fail' }],
-    ['low', 'low', { medium: 'fail', low: 'fail' }],
+    ['medium = critical + high + medium', 'medium', { medium: 'fail', exploitable: 'warn' }],
+    ['low', 'low', { medium: 'fail', low: 'fail', exploitable: 'warn' }],
     [
       'informational: every severity but undefined',
       'informational',
-      { medium: 'fail', low: 'fail', informational: 'fail' },
+      { medium: 'fail', low: 'fail', informational: 'fail', exploitable: 'warn' },
     ],
     [
       'undefined fails only when named; it is no threshold',
       'undefined',
-      { critical: 'warn', high: 'warn', undefined: 'fail' },
+      { critical: 'warn', high: 'warn', undefined: 'fail', exploitable: 'warn' },
     ],
-    ['high + undefined', 'high,undefined', { undefined: 'fail' }],
+    ['high + undefined', 'high,undefined', { undefined: 'fail', exploitable: 'warn' }],
     [
       'an uploader rule replaces the uploader family only; severities keep their defaults',
       'unknown-uploader',
@@ -82,9 +89,20 @@ describe('fail-on', () => {
     ],
     ['scan-incomplete alone changes nothing', 'scan-incomplete', {}],
     [
+      'exploitable alone: the other finding rules drop to warn',
+      'exploitable',
+      { critical: 'warn', high: 'warn' },
+    ],
+    ['critical + exploitable keeps exploits failing', 'critical,exploitable', { high: 'warn' }],
+    [
       'severity + uploader families named; scan-incomplete keeps failing',
       'critical\nunknown-uploader',
-      { high: 'warn', 'tag-overwrite': 'warn', 'cross-account-uploader': 'warn' },
+      {
+        high: 'warn',
+        exploitable: 'warn',
+        'tag-overwrite': 'warn',
+        'cross-account-uploader': 'warn',
+      },
     ],
     [
       'none: nothing fails by rule',
@@ -92,13 +110,18 @@ describe('fail-on', () => {
       {
         critical: 'warn',
         high: 'warn',
+        exploitable: 'warn',
         'unknown-uploader': 'warn',
         'tag-overwrite': 'warn',
         'cross-account-uploader': 'warn',
         'scan-incomplete': 'warn',
       },
     ],
-    ['capitals, spaces and a threshold named twice', ' HIGH , critical,high ', {}],
+    [
+      'capitals, spaces and a threshold named twice',
+      ' HIGH , critical,high ',
+      { exploitable: 'warn' },
+    ],
   ])('%s (fail-on: %j)', (_name, failOn, changed) => {
     expect(settingsWith({ 'fail-on': failOn }).levels).toEqual({ ...DEFAULTS, ...changed });
   });
@@ -115,6 +138,7 @@ describe('fail-on', () => {
     ).levels;
     expect(failing(setOnly)).toEqual([
       'high',
+      'exploitable',
       'unknown-uploader',
       'tag-overwrite',
       'cross-account-uploader',
@@ -164,6 +188,7 @@ describe('fail-on', () => {
     expect(failing(levels)).toEqual([
       'critical',
       'high',
+      'exploitable',
       'outside-business-hours',
       'scan-incomplete',
     ]);

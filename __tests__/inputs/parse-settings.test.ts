@@ -38,6 +38,8 @@ describe('defaults', () => {
       uploaderHistoryDays: 30,
       uploaderTimeoutSeconds: 300,
       uploaderCheck: true,
+      vex: [],
+      trivyignore: null,
       fips: false,
       skippedImages: [],
       businessHours: null,
@@ -288,7 +290,7 @@ describe('scalar inputs', () => {
     ],
     [
       { 'fail-on': 'crit' },
-      `Input 'fail-on': "crit" is not valid: unknown rule id "crit". Expected rule ids separated by commas or newlines (critical, high, medium, low, informational, undefined, unknown-uploader, tag-overwrite, cross-account-uploader, unverified-uploader, outside-business-hours, scan-incomplete; a severity word is a threshold: high = critical + high), or none.`,
+      `Input 'fail-on': "crit" is not valid: unknown rule id "crit". Expected rule ids separated by commas or newlines (critical, high, medium, low, informational, undefined, exploitable, unknown-uploader, tag-overwrite, cross-account-uploader, unverified-uploader, outside-business-hours, scan-incomplete; a severity word is a threshold: high = critical + high), or none.`,
     ],
     [
       { dockerfile: 'Dockerfile\nother' },

@@ -189,7 +189,11 @@ describe('parsePolicy: every problem names the file, the line and the key', () =
       lines('ignore:', '  - id: CVE-1'),
       `${FILE}:2: ignore[0]: reason is required`,
     ],
-    ['id missing', lines('ignore:', '  - reason: r'), `${FILE}:2: ignore[0]: id is required`],
+    [
+      'id missing',
+      lines('ignore:', '  - reason: r'),
+      `${FILE}:2: ignore[0]: id or package is required`,
+    ],
     [
       'reason empty',
       lines('ignore:', '  - id: A', '    reason: ""'),

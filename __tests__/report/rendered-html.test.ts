@@ -30,7 +30,7 @@ function htmlTables(markdown: string): HtmlTable[] {
 describe('rendered HTML tables', () => {
   test('Splunk job summary: severity, deciding and findings tables', () => {
     const tables = htmlTables(renderSummary(splunkReport()));
-    expect(tables.map((t) => t.columns)).toEqual([6, 5, 6]);
+    expect(tables.map((t) => t.columns)).toEqual([6, 5, 8]);
     expect(tables.map((t) => t.bodyRows.length)).toEqual([1, 5, 104]);
     for (const t of tables) expect(t.bodyRows.every((cells) => cells === t.columns)).toBe(true);
   });
@@ -47,7 +47,7 @@ describe('rendered HTML tables', () => {
     expect(tables.map((t) => [t.columns, t.bodyRows.length])).toEqual([
       [6, 1],
       [5, 5],
-      [6, 30],
+      [8, 30],
     ]);
   });
 
@@ -55,7 +55,7 @@ describe('rendered HTML tables', () => {
     const tables = htmlTables(renderSummary(hostileReport()));
     expect(tables.length).toBeGreaterThanOrEqual(4);
     for (const t of tables) expect(t.bodyRows.every((cells) => cells === t.columns)).toBe(true);
-    const findings = tables.find((t) => t.columns === 6 && t.bodyRows.length === 16);
+    const findings = tables.find((t) => t.columns === 8 && t.bodyRows.length === 16);
     expect(findings).toBeDefined();
   });
 });

@@ -82,9 +82,21 @@ describe('job summary', () => {
       'Fixed in',
       'Severity',
       'CVSS',
+      'Fix',
+      'Exploit',
     ]);
     expect(findings?.rows).toHaveLength(103);
-    expect(findings?.rows[0]).toEqual(['CVE-2021-33574', 'glibc', '2.28-10', '—', 'HIGH', '7.5']);
+    // A basic scan carries neither signal: unknown (—), never "no" (issue 14 §2).
+    expect(findings?.rows[0]).toEqual([
+      'CVE-2021-33574',
+      'glibc',
+      '2.28-10',
+      '—',
+      'HIGH',
+      '7.5',
+      '—',
+      '—',
+    ]);
     expect(summary).toContain(
       '[CVE-2021-33574](https://security-tracker.debian.org/tracker/CVE-2021-33574)',
     );

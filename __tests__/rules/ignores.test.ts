@@ -30,7 +30,13 @@ describe('applyIgnores', () => {
     const outcome = applyIgnores([glibc, other], [entry], OPTIONS);
     expect(outcome.kept).toEqual([other]);
     expect(outcome.ignored).toEqual([
-      { finding: glibc, reason: 'accepted CVE-2021-3326', expires: '2027-01-31', by: 'policy' },
+      {
+        finding: glibc,
+        reason: 'accepted CVE-2021-3326',
+        expires: '2027-01-31',
+        by: 'policy',
+        source: '.github/ecr-risk-gate.yml:3',
+      },
     ]);
     expect([...outcome.used]).toEqual([entry]);
   });
@@ -43,7 +49,13 @@ describe('applyIgnores', () => {
     expect(outcome.kept[0]?.packages.map((p) => p.name)).toEqual(['openssl', 'compat-openssl']);
     expect(outcome.kept[0]).toMatchObject({ id: 'CVE-2023-0464', severity: 'HIGH' });
     expect(outcome.ignored).toEqual([
-      { finding: f, package: 'openssl-libs', reason: 'accepted CVE-2023-0464', by: 'policy' },
+      {
+        finding: f,
+        package: 'openssl-libs',
+        reason: 'accepted CVE-2023-0464',
+        by: 'policy',
+        source: '.github/ecr-risk-gate.yml:3',
+      },
     ]);
     expect(outcome.used.has(entry)).toBe(true);
     // The input is not modified.

@@ -32,7 +32,7 @@ export const usageHint = (): string =>
   `Usage: ${TOOL_NAME} ${USAGE}\nRun '${TOOL_NAME} --help' for every option.\n`;
 
 // Inputs that are lists: the flag may be repeated, each use adding lines (what `image: |` does).
-const REPEATABLE = new Set<InputName>(['image', 'known-uploaders', 'fail-on']);
+const REPEATABLE = new Set<InputName>(['image', 'known-uploaders', 'fail-on', 'vex']);
 
 const PLACEHOLDER: Readonly<Record<InputName, string>> = {
   image: 'ref',
@@ -51,6 +51,9 @@ const PLACEHOLDER: Readonly<Record<InputName, string>> = {
   'uploader-timeout': 'seconds',
   'uploader-check': 'bool',
   'policy-file': 'path',
+  'ignore-unfixed': 'bool',
+  vex: 'path|url',
+  trivyignore: 'path',
   dockerfile: 'path',
   'github-token': 'token',
   'pr-comment': 'bool|per-image',
@@ -78,6 +81,7 @@ const GROUPS: ReadonlyArray<[heading: string, inputs: readonly InputName[]]> = [
       'compare-to',
     ],
   ],
+  ['Ignores:', ['ignore-unfixed', 'vex', 'trivyignore']],
   [
     'Uploader (CloudTrail):',
     ['known-uploaders', 'uploader-history-days', 'uploader-timeout', 'uploader-check'],
@@ -95,6 +99,7 @@ const CLI_DESCRIPTION: Partial<Record<InputName, string>> = {
   'known-uploaders': `${INPUTS['known-uploaders'].description} Repeat the flag for several.`,
   mode: 'enforce exits 1 when the result is fail; audit prints the same result and exits 0.',
   'fail-on': `${INPUTS['fail-on'].description} May be repeated.`,
+  vex: `${INPUTS.vex.description} Repeat --vex for several.`,
   dockerfile:
     "Dockerfile whose FROM line SARIF results point at, so they show in a pull request's diff.",
   'policy-file': `YAML policy file (ignores, known uploaders, rule levels), relative to GITHUB_WORKSPACE when set, else the working directory. A missing default file is fine; a missing named file is an error.`,

@@ -88,6 +88,21 @@ export const INPUTS: Readonly<Record<InputName, InputDoc>> = {
     description:
       'YAML policy file (ignores, known uploaders, rule levels), relative to the workspace. A missing default file is fine; a missing named file is an error.',
   },
+  'ignore-unfixed': {
+    default: '',
+    description:
+      'true: enhanced findings with no fix available (fixAvailable NO) do not count; they are still reported as ignored. Empty: the policy file decides (default false).',
+  },
+  vex: {
+    default: '',
+    description:
+      'OpenVEX documents, one per line: a path in the workspace or an https URL. Statements not_affected and fixed suppress the findings they name for this image; affected and under_investigation do not.',
+  },
+  trivyignore: {
+    default: '',
+    description:
+      'A trivy .trivyignore.yaml in the workspace whose vulnerabilities entries (id, paths, purls, expired_at, statement) are applied as ignores. Empty: none is read.',
+  },
   dockerfile: {
     default: '',
     description:

@@ -12,7 +12,8 @@ const SEVERITY_SCALE: readonly RuleId[] = ['critical', 'high', 'medium', 'low', 
  * takes over that family's fail set; a family not named keeps its levels.
  */
 const FAMILIES: readonly (readonly RuleId[])[] = [
-  [...SEVERITY_SCALE, 'undefined'],
+  // `exploitable` is a finding rule: `fail-on: high` alone drops it to warn, as it does `undefined`.
+  [...SEVERITY_SCALE, 'undefined', 'exploitable'],
   [
     'unknown-uploader',
     'tag-overwrite',

@@ -102,5 +102,12 @@ export async function loadSettings(
   cwd: string = process.cwd(),
 ): Promise<Settings> {
   const policy = await loadPolicy(raw, env, cwd);
-  return parseSettings(raw, env, policy);
+  const settings = parseSettings(raw, env, policy);
+  // OpenVEX and .trivyignore.yaml entries join the policy's: one list, one report of ignores.
+  if (settings.vex.length === 0 && settings.trivyignore === null) return settings;
+  const { loadExternalIgnores } = await import('../runtime/vex.js');
+  const external = await loadExternalIgnores(settings, env, cwd);
+  return external.length === 0
+    ? settings
+    : { ...settings, ignores: [...settings.ignores, ...external] };
 }

@@ -284,7 +284,11 @@ export function parseSettings(raw: RawInputs, env: Env, policy: Policy | null): 
     skippedImages,
     businessHours,
     ignores: policy?.ignores ?? [],
-    ignoreUnfixed: policy?.ignoreUnfixed ?? false,
+    // SPEC section 5: inputs win over the file for scalars.
+    ignoreUnfixed:
+      inputs.optional('ignore-unfixed', checkBoolean) ?? policy?.ignoreUnfixed ?? false,
+    vex: splitList(inputs.text('vex'), false).map((entry) => entry.value),
+    trivyignore: inputs.optional('trivyignore', checkPath),
     compareTo: readCompareTo(inputs, registryId, region),
     compareUnchanged: policy?.compareUnchanged ?? 'warn',
     policyFile: policy?.file ?? null,

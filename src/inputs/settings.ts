@@ -12,9 +12,27 @@ export interface BusinessHours {
   timezone: string;
 }
 
+export type IgnoreSource = 'policy' | 'vex' | 'trivyignore';
+
 export interface IgnoreRule {
-  id: string;
+  /** Finding id; absent: every finding of `package` (a base image's CVEs of one package). */
+  id?: string;
+  /** Other names of the vulnerability (OpenVEX `aliases`). */
+  aliases?: string[];
   package?: string;
+  /** Version or range of `package` (`<3.0.8`), compared per ecosystem (rules/versions.ts). */
+  version?: string;
+  /** trivy `paths`: the finding's package file paths this entry covers. */
+  paths?: string[];
+  /** trivy `purls` / OpenVEX subcomponents: packages by name and optional exact version. */
+  purls?: Array<{ name: string; version?: string }>;
+  /**
+   * OpenVEX product `pkg:oci/NAME[@DIGEST][?repository_url=HOST/REPO]`: only images whose
+   * repository ends in NAME (and has that digest / URL when given). Absent: every image.
+   */
+  image?: { name: string; digest?: string; repositoryUrl?: string };
+  /** Where the entry comes from; absent: the policy file. */
+  by?: IgnoreSource;
   reason: string;
   /** `YYYY-MM-DD`; the entry applies through the end of that day (UTC). */
   expires?: string;
@@ -55,6 +73,10 @@ export interface Settings {
   compareTo: ImageTarget | null;
   /** Policy `compare.unchanged`: the most an unchanged finding can be (default `warn`). */
   compareUnchanged: Level;
+  /** `vex`: OpenVEX documents, workspace paths or https URLs, in the order given. */
+  vex: string[];
+  /** `trivyignore`: a trivy `.trivyignore.yaml` in the workspace, or null. */
+  trivyignore: string | null;
   /** Path of the policy file that was read, or null when none was. */
   policyFile: string | null;
   dockerfile: string | null;
@@ -94,6 +116,9 @@ export const INPUT_NAMES = [
   'uploader-timeout',
   'uploader-check',
   'policy-file',
+  'ignore-unfixed',
+  'vex',
+  'trivyignore',
   'dockerfile',
   'github-token',
   'pr-comment',

@@ -14,8 +14,9 @@ import { POLICY_KEYS, emptyPolicy, type Policy } from './policy.js';
 import { PolicyReader, isEmpty, kindOf, type Entry } from './reader.js';
 import { readRules } from './rules.js';
 import { readCompare } from './compare.js';
+import { RANGE_EXPECTED, parseRange } from '../rules/versions.js';
 
-const IGNORE_KEYS = ['id', 'package', 'reason', 'expires'] as const;
+export const IGNORE_KEYS = ['id', 'package', 'version', 'reason', 'expires'] as const;
 
 function readIgnores(reader: PolicyReader, entry: Entry): IgnoreRule[] {
   const node = entry.value;
@@ -62,6 +63,18 @@ function readIgnore(
 
   const id = text('id', 'a finding id such as CVE-2021-3326');
   const pkg = text('package', 'a package name such as glibc');
+  const version = text('version', `${RANGE_EXPECTED} (quoted)`);
+  const versionField = fields.get('version');
+  if (version !== undefined && versionField?.value != null && parseRange(version) === null) {
+    reader.fail(
+      versionField.value,
+      line,
+      `${path}.version`,
+      `${shown(version)} is not valid. Expected ${RANGE_EXPECTED}.`,
+    );
+  }
+  if (fields.has('version') && !fields.has('package'))
+    reader.at(line, `${path}: version needs package (the package whose versions it names)`);
   const reason = text('reason', 'a reason (why the finding is safe to ignore)');
   const expiresText = text('expires', 'a date YYYY-MM-DD');
   const expiresField = fields.get('expires');
@@ -69,8 +82,11 @@ function readIgnore(
     expiresText === undefined || expiresField?.value == null
       ? undefined
       : reader.checked(expiresField.value, `${path}.expires`, expiresText, checkDate(expiresText));
-  if (!fields.has('id'))
-    reader.at(line, `${path}: id is required (the finding id, e.g. CVE-2021-3326)`);
+  if (!fields.has('id') && !fields.has('package'))
+    reader.at(
+      line,
+      `${path}: id or package is required (a finding id such as CVE-2021-3326, or a package such as glibc for all of its findings)`,
+    );
   if (!fields.has('reason'))
     reader.at(line, `${path}: reason is required (why the finding is safe to ignore)`);
   const idField = fields.get('id');
@@ -83,12 +99,18 @@ function readIgnore(
     );
   }
 
-  if (reader.problems.length > before || id === undefined || reason === undefined) return undefined;
+  if (
+    reader.problems.length > before ||
+    (id === undefined && pkg === undefined) ||
+    reason === undefined
+  )
+    return undefined;
   return {
-    id,
+    ...(id === undefined ? {} : { id }),
     reason,
     source: `${reader.file}:${line}`,
     ...(pkg === undefined ? {} : { package: pkg }),
+    ...(version === undefined ? {} : { version }),
     ...(expires === undefined ? {} : { expires }),
   };
 }

@@ -13,6 +13,7 @@ import {
   packageText,
   plural,
   severityOfRule,
+  signalsText,
   unique,
 } from './format.js';
 
@@ -176,7 +177,7 @@ function findingLine(d: Detection): string {
   const shownPackages = packages.slice(0, 3).join(', ') + (packages.length > 3 ? ', …' : '');
   const cvss = d.cvss === undefined ? '' : `, CVSS ${d.cvss}`;
   const mark = d.compare ? ` (${d.compare})` : ''; // compare-to (issue 14 §1)
-  return `${cleanLine(d.findingId ?? 'finding', 100)}${mark} — ${cleanLine(shownPackages, 300) || 'package unknown'}${cvss}`;
+  return `${cleanLine(d.findingId ?? 'finding', 100)}${mark} — ${cleanLine(shownPackages, 300) || 'package unknown'}${cvss}${signalsText(d)}`;
 }
 
 function overflow(report: Report, level: AnnotationLevel, left: readonly Group[]): Annotation {

@@ -157,3 +157,35 @@ export function uploaderSentence(image: ImageReport): string {
 function endSentence(text: string): string {
   return text.endsWith('.') ? text : `${text}.`;
 }
+
+/**
+ * `fixAvailable` / `exploitAvailable` as every surface words them. Only enhanced findings carry
+ * them (EnhancedImageScanFinding); a basic scan's finding shows `—` (unknown), never "no".
+ */
+export function fixText(d: Pick<Detection, 'fixAvailable'>): string {
+  switch (d.fixAvailable) {
+    case 'YES':
+      return 'yes';
+    case 'NO':
+      return 'no';
+    case 'PARTIAL':
+      return 'partial';
+    default:
+      return '—';
+  }
+}
+
+export function exploitText(d: Pick<Detection, 'exploitAvailable'>): string {
+  return d.exploitAvailable === 'YES' ? 'yes' : d.exploitAvailable === 'NO' ? 'no' : '—';
+}
+
+/** `, fix: yes, exploit: no` for one-line surfaces; empty when the scan says neither. */
+export function signalsText(d: Pick<Detection, 'fixAvailable' | 'exploitAvailable'>): string {
+  if (d.fixAvailable === undefined && d.exploitAvailable === undefined) return '';
+  return `, fix: ${fixText(d)}, exploit: ${exploitText(d)}`;
+}
+
+/** Who ignored it and where it is written: `vex: vex/api.json#statements[0]`. */
+export function ignoredByText(item: Pick<Report['ignored'][number], 'by' | 'source'>): string {
+  return item.source === undefined ? item.by : `${item.by}: ${item.source}`;
+}

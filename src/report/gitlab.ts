@@ -56,7 +56,10 @@ function vulnerabilities(report: Report, d: Detection): Array<Record<string, unk
   if (!image || !severity) return [];
   // The schema's location names one package: a finding in several packages is one entry each.
   const packages: AffectedPackage[] = d.packages?.length ? d.packages : [{ name: 'unknown' }];
-  const description = cleanText(d.message, DESCRIPTION_MAX);
+  // GitLab's schema has no exploit field: the description says it, only when the scan says it.
+  const exploit = d.exploitAvailable === 'YES' ? ' A known exploit is available.' : '';
+  const fixNote = d.fixAvailable === 'NO' ? ' No fix is available yet.' : '';
+  const description = cleanText(`${d.message}${exploit}${fixNote}`, DESCRIPTION_MAX);
   return packages.map((p) => {
     const fix = solution([p]);
     return {

@@ -4,7 +4,14 @@
 // xUnit plugin's junit-10.xsd (../shared/data/schemas/junit.xsd, see its SOURCES.md).
 import type { Detection, ImageReport, Report } from '../model.js';
 import { cleanLine, cleanText, escapeHtml } from './escape.js';
-import { compareDetections, detectionsOf, imageLabel, plural } from './format.js';
+import {
+  compareDetections,
+  detectionsOf,
+  exploitText,
+  fixText,
+  imageLabel,
+  plural,
+} from './format.js';
 
 // cleanText already turns C0/C1 controls into visible `[U+0001]` and repairs lone surrogates;
 // U+FFFE and U+FFFF are the only other code points XML 1.0 forbids.
@@ -25,6 +32,9 @@ function testcase(d: Detection, classname: string): string {
     [
       d.message,
       `level ${d.level}, severity ${d.severity}, risk score ${d.riskScore}`,
+      d.findingId === undefined
+        ? ''
+        : `fix available: ${fixText(d)}, exploit available: ${exploitText(d)}`,
       d.uri ? `advisory: ${d.uri}` : '',
     ]
       .filter(Boolean)

@@ -4,6 +4,9 @@ import { RULES } from '../rules/catalog.js';
 import { escapeHtmlText, escapeMarkdown, markdownCode, markdownLink, utf8Bytes } from './escape.js';
 import {
   compareDetections,
+  exploitText,
+  fixText,
+  ignoredByText,
   imageReasons,
   isFindingRule,
   plural,
@@ -142,8 +145,8 @@ function groupDetails(group: readonly Detection[], maxTopIds: number): string {
 }
 
 export const FINDING_HEAD = tableHead(
-  ['Vulnerability', 'Package', 'Installed', 'Fixed in', 'Severity', 'CVSS'],
-  ['left', 'left', 'left', 'left', 'left', 'right'],
+  ['Vulnerability', 'Package', 'Installed', 'Fixed in', 'Severity', 'CVSS', 'Fix', 'Exploit'],
+  ['left', 'left', 'left', 'left', 'left', 'right', 'left', 'left'],
 );
 
 /** One findings-table row: a finding row with every affected package (capped). */
@@ -162,6 +165,8 @@ export function findingRow(d: Detection): string {
     col((p) => p.fixedInVersion),
     severity,
     d.cvss === undefined ? '—' : d.cvss.toFixed(1),
+    fixText(d),
+    exploitText(d) === 'yes' ? '**yes**' : exploitText(d),
   ]);
 }
 
@@ -181,7 +186,7 @@ export function ignoredRow(item: Report['ignored'][number]): string {
     item.severity,
     escapeMarkdown(item.reason, 300),
     escapeMarkdown(item.expires ?? 'never', 40),
-    item.by,
+    escapeMarkdown(ignoredByText(item), 300),
   ]);
 }
 

@@ -176,8 +176,9 @@ export function resultOf(
     const severity = severityOfRule(d.rule) as Severity;
     const fixed = pkg?.fixedInVersion ? ` (fixed in ${pkg.fixedInVersion})` : '';
     const cvss = d.cvss === undefined ? '' : `, CVSS ${d.cvss}`;
+    const exploit = d.exploitAvailable === 'YES' ? ', known exploit' : '';
     const mark = d.compare ? ` (${d.compare} against the compare-to reference)` : '';
-    text = `${c.ruleId} in ${pkg ? `${pkg.name}${pkg.version ? ` ${pkg.version}` : ''}` : 'an unknown package'}${fixed}: ${severity}${cvss}, image ${label}${mark}.`;
+    text = `${c.ruleId} in ${pkg ? `${pkg.name}${pkg.version ? ` ${pkg.version}` : ''}` : 'an unknown package'}${fixed}: ${severity}${cvss}${exploit}, image ${label}${mark}.`;
   } else {
     text = `${d.message}${d.detail ? ` (${d.detail})` : ''}.`;
   }
@@ -193,6 +194,9 @@ export function resultOf(
       level: d.level,
       riskScore: d.riskScore,
       ...(d.cvss === undefined ? {} : { cvss: d.cvss }),
+      // Enhanced scans only; absent (unknown) on a basic scan's result, never "NO".
+      ...(d.fixAvailable === undefined ? {} : { fixAvailable: d.fixAvailable }),
+      ...(d.exploitAvailable === undefined ? {} : { exploitAvailable: d.exploitAvailable }),
       ...(pkg
         ? {
             package: cleanLine(pkg.name, 300),

@@ -10,6 +10,8 @@ import {
   imageReasons,
   isFindingRule,
   packageText,
+  signalsText,
+  ignoredByText,
   plural,
   registryHost,
   severityOfRule,
@@ -180,11 +182,12 @@ function imageBlock(
       const shown = d.scannerSeverity ?? severity;
       const packages = (d.packages ?? []).slice(0, 2).map(packageText).join(', ');
       const cvss = d.cvss === undefined ? '' : `  CVSS ${d.cvss.toFixed(1)}`;
+      const signals = signalsText(d).replace(/^, /, '  ');
       // Under compare-to every row gets the column, so ids stay aligned.
       const mark =
         d.compare === 'new' ? `${paint('bold', 'new')} ` : report.compareTo ? '    ' : '';
       lines.push(
-        `    ${paint(SEVERITY_STYLE[severity], shown.padEnd(13))} ${mark}${escapeTerminal(d.findingId ?? 'finding', 80).padEnd(16)} ${escapeTerminal(packages, 160)}${cvss}`,
+        `    ${paint(SEVERITY_STYLE[severity], shown.padEnd(13))} ${mark}${escapeTerminal(d.findingId ?? 'finding', 80).padEnd(16)} ${escapeTerminal(packages, 160)}${cvss}${signals}`,
       );
     }
     if (findings.length > top) lines.push(`    +${findings.length - top} ${more}`);
@@ -194,7 +197,7 @@ function imageBlock(
     lines.push(`  ignored: ${plural(ignored.length, 'finding')}`);
     for (const item of ignored.slice(0, 5)) {
       lines.push(
-        `    ${escapeTerminal(item.findingId, 80)}${item.package ? ` (${escapeTerminal(item.package, 80)})` : ''}: ${escapeTerminal(item.reason, 200)}${item.expires ? ` until ${escapeTerminal(item.expires, 40)}` : ''}`,
+        `    ${escapeTerminal(item.findingId, 80)}${item.package ? ` (${escapeTerminal(item.package, 80)})` : ''}: ${escapeTerminal(item.reason, 200)}${item.expires ? ` until ${escapeTerminal(item.expires, 40)}` : ''} [${escapeTerminal(ignoredByText(item), 300)}]`,
       );
     }
     if (ignored.length > 5) lines.push(`    +${ignored.length - 5} ${more}`);

@@ -57,6 +57,20 @@ export const RULES: Readonly<Record<RuleId, RuleSpec>> = {
     'Untriaged findings',
     vulns('undefined'),
   ),
+  // Enhanced findings only: ECR's EnhancedImageScanFinding.exploitAvailable, "if a finding
+  // discovered in your environment has an exploit available"
+  // (https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_EnhancedImageScanFinding.html).
+  // A fired row is in addition to the finding's severity row; impact as a high, confidence 90:
+  // a known exploit is strong evidence, not proof it reaches this image's entrypoint.
+  exploitable: spec(
+    'exploitable',
+    'fail',
+    70,
+    90,
+    'high',
+    'Known exploit available',
+    'Known exploit for $finding$ found in repository $repository$',
+  ),
   'unknown-uploader': spec(
     'unknown-uploader',
     'fail',

@@ -43,7 +43,16 @@ interface Row {
 export function findingDetections(input: FindingRulesInput): Detection[] {
   const rows = new Map<string, Row>();
   const add = (finding: Finding, packages: AffectedPackage[], ignoreReason?: string) => {
-    const rule = SEVERITY_RULE[finding.severity];
+    addRow(SEVERITY_RULE[finding.severity], finding, packages, ignoreReason);
+    // A known exploit is its own risk event on top of the severity row; an ignore hides both.
+    if (finding.exploitAvailable === 'YES') addRow('exploitable', finding, packages, ignoreReason);
+  };
+  const addRow = (
+    rule: RuleId,
+    finding: Finding,
+    packages: AffectedPackage[],
+    ignoreReason?: string,
+  ) => {
     // Ignored parts get their own row so a partly ignored finding still counts for the rest.
     const key = `${rule}\u0000${ignoreReason === undefined ? '' : 'ignored'}\u0000${findingKey(finding)}`;
     const row = rows.get(key);
@@ -80,7 +89,17 @@ export function findingDetections(input: FindingRulesInput): Detection[] {
     }
     return event;
   };
-  return [...rows.values()].map((row) => toDetection(row, input, eventOf(row.rule)));
+  return [...rows.values()].map((row) => {
+    const detection = toDetection(row, input, eventOf(row.rule));
+    if (row.rule === 'exploitable') {
+      // Named per finding: one exploitable CVE is what a reader must find, not a count.
+      detection.message = fillMessage(RULES.exploitable.message, {
+        finding: row.finding.id,
+        repository: input.image.repository,
+      });
+    }
+    return detection;
+  });
 }
 
 type RuleEvent = ReturnType<typeof riskEvent> & { message: string };

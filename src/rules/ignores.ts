@@ -1,5 +1,6 @@
 import type { AffectedPackage, Finding, ReportWarning } from '../model.js';
 import type { IgnoreRule } from '../inputs/settings.js';
+import { ecosystemsOf, parseRange, satisfies } from './versions.js';
 
 export interface IgnoredPart {
   /** The finding as the scanner reported it (every package). */
@@ -8,7 +9,9 @@ export interface IgnoredPart {
   package?: string;
   reason: string;
   expires?: string;
-  by: 'policy' | 'unfixed';
+  by: 'policy' | 'unfixed' | 'vex' | 'trivyignore';
+  /** Where the entry was written; absent for ignore-unfixed. */
+  source?: string;
 }
 
 export interface IgnoreOutcome {
@@ -36,16 +39,87 @@ export function isIgnoreExpired(rule: IgnoreRule, now: Date): boolean {
 // `cve-` vs `CVE-` and `OpenSSL` vs `openssl`.
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
-const matchesFinding = (rule: IgnoreRule, finding: Finding): boolean =>
-  same(rule.id, finding.id) || same(rule.id, finding.name);
+/** An entry without an id covers every finding; its package fields then say which parts. */
+const matchesFinding = (rule: IgnoreRule, finding: Finding): boolean => {
+  if (rule.id === undefined) return true;
+  const names = [rule.id, ...(rule.aliases ?? [])];
+  return names.some((name) => same(name, finding.id) || same(name, finding.name));
+};
+
+/** The image being gated, for entries scoped to one (OpenVEX products). */
+export interface GatedImage {
+  repository: string;
+  /** The manifest digest and, for a platform of an index, the index digest. */
+  digests: string[];
+  /** `ACCOUNT.dkr.ecr.REGION.amazonaws.com`. */
+  host: string;
+}
+
+/**
+ * purl-spec's oci type (https://github.com/package-url/purl-spec, PURL-TYPES.rst): the name is
+ * the last path segment of the repository, lower case; the version is the digest;
+ * `repository_url` names the registry and full repository. An entry scoped to an image never
+ * applies when the image is unknown.
+ */
+function appliesToImage(rule: IgnoreRule, image: GatedImage | undefined): boolean {
+  if (rule.image === undefined) return true;
+  if (image === undefined) return false;
+  const last = image.repository.split('/').pop() ?? image.repository;
+  if (!same(rule.image.name, last)) return false;
+  if (
+    rule.image.digest !== undefined &&
+    !image.digests.some((d) => same(d, rule.image?.digest ?? ''))
+  )
+    return false;
+  const url = trimSlashes(rule.image.repositoryUrl?.replace(/^[a-z]+:\/\//i, ''));
+  return url === undefined || same(url, `${image.host}/${image.repository}`);
+}
+
+/** Trailing slashes off; a loop, not /\/+$/, which is quadratic on a long run of slashes. */
+function trimSlashes(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  let end = text.length;
+  while (end > 0 && text.charAt(end - 1) === '/') end--;
+  return text.slice(0, end);
+}
+
+/** Whether the entry is about some packages only (else it covers the whole finding). */
+const isScoped = (rule: IgnoreRule): boolean =>
+  rule.package !== undefined || rule.paths !== undefined || rule.purls !== undefined;
+
+/**
+ * A package the entry covers. A version range is compared by the package's own ecosystem; a
+ * version that cannot be read there never matches, so the finding keeps counting (fail closed).
+ */
+function matchesPackage(rule: IgnoreRule, p: AffectedPackage): boolean {
+  if (rule.package !== undefined && !same(p.name, rule.package)) return false;
+  if (rule.version !== undefined) {
+    const range = parseRange(rule.version);
+    if (range === null) return false;
+    const version = p.version ?? '';
+    if (!satisfies(version, range, ecosystemsOf(p.packageManager, version))) return false;
+  }
+  const file = (p.filePath ?? '').replace(/^\/+/, '');
+  if (rule.paths !== undefined && !rule.paths.some((path) => file === path)) return false;
+  if (
+    rule.purls !== undefined &&
+    !rule.purls.some(
+      (purl) =>
+        same(purl.name, p.name) && (purl.version === undefined || purl.version === p.version),
+    )
+  )
+    return false;
+  return true;
+}
 
 const withReason = (
-  part: Omit<IgnoredPart, 'reason' | 'expires' | 'by'>,
+  part: Omit<IgnoredPart, 'reason' | 'expires' | 'by' | 'source'>,
   rule: IgnoreRule,
 ): IgnoredPart => ({
   ...part,
   reason: rule.reason,
-  by: 'policy',
+  by: rule.by ?? 'policy',
+  source: rule.source,
   ...(rule.expires === undefined ? {} : { expires: rule.expires }),
 });
 
@@ -56,16 +130,18 @@ const withReason = (
 export function applyIgnores(
   findings: readonly Finding[],
   ignores: readonly IgnoreRule[],
-  options: { ignoreUnfixed: boolean; now: Date },
+  options: { ignoreUnfixed: boolean; now: Date; image?: GatedImage },
 ): IgnoreOutcome {
-  const active = ignores.filter((rule) => !isIgnoreExpired(rule, options.now));
+  const active = ignores.filter(
+    (rule) => !isIgnoreExpired(rule, options.now) && appliesToImage(rule, options.image),
+  );
   const kept: Finding[] = [];
   const ignored: IgnoredPart[] = [];
   const used = new Set<IgnoreRule>();
 
   for (const finding of findings) {
     const matching = active.filter((rule) => matchesFinding(rule, finding));
-    const whole = matching.find((rule) => rule.package === undefined);
+    const whole = matching.find((rule) => !isScoped(rule));
     if (whole !== undefined) {
       for (const rule of matching) used.add(rule);
       ignored.push(withReason({ finding }, whole));
@@ -74,11 +150,10 @@ export function applyIgnores(
 
     let remaining: AffectedPackage[] = finding.packages;
     for (const rule of matching) {
-      const scope = rule.package ?? '';
-      const hit = remaining.filter((p) => same(p.name, scope));
+      const hit = remaining.filter((p) => matchesPackage(rule, p));
       if (hit.length === 0) continue;
       used.add(rule);
-      remaining = remaining.filter((p) => !same(p.name, scope));
+      remaining = remaining.filter((p) => !hit.includes(p));
       const names = [...new Set(hit.map((p) => p.name))];
       for (const name of names) ignored.push(withReason({ finding, package: name }, rule));
     }
@@ -95,8 +170,16 @@ export function applyIgnores(
 }
 
 function describe(rule: IgnoreRule): string {
-  const pkg = rule.package === undefined ? '' : ` (package ${rule.package})`;
-  return `Ignore entry ${rule.id}${pkg} at ${rule.source}`;
+  const version = rule.version === undefined ? '' : ` ${rule.version}`;
+  const pkg = rule.package === undefined ? '' : `package ${rule.package}${version}`;
+  const what = rule.id === undefined ? pkg : `${rule.id}${pkg ? ` (${pkg})` : ''}`;
+  const kind =
+    rule.by === 'vex'
+      ? 'VEX statement'
+      : rule.by === 'trivyignore'
+        ? 'trivyignore entry'
+        : 'Ignore entry';
+  return `${kind} ${what} at ${rule.source}`;
 }
 
 /**
