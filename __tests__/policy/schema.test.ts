@@ -59,6 +59,8 @@ const VALID: Array<[string, string]> = [
   ],
   ['business hours off', 'rules:\n  outside-business-hours: off'],
   ['ignore-unfixed yes', 'ignore-unfixed: "yes"'],
+  ['compare: unchanged findings still fail', 'compare:\n  unchanged: fail'],
+  ['compare: empty mapping', 'compare: {}'],
 ];
 
 const INVALID: Array<[string, string]> = [
@@ -78,6 +80,9 @@ const INVALID: Array<[string, string]> = [
   ['ignore-unfixed maybe', 'ignore-unfixed: maybe'],
   ['ignore not a list', 'ignore: CVE-1'],
   ['root a list', '- a'],
+  ['compare: not a level', 'compare:\n  unchanged: block'],
+  ['compare: unknown key', 'compare:\n  new: fail'],
+  ['compare: not a mapping', 'compare: warn'],
 ];
 
 describe('policy JSON Schema and reader agree', () => {

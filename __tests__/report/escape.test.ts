@@ -202,6 +202,14 @@ describe('Markdown escaping', () => {
     );
     expect(markdownLink('CVE-1', 'javascript:alert(1)')).toBe('CVE-1');
     expect(markdownLink('CVE-1', 'https://tracker/CVE-1')).toBe('[CVE-1](https://tracker/CVE-1)');
+    // Found by the fuzz test (seed 1228802219): entities in a destination are decoded, so a URL
+    // holding `&amp;` must still link to `&amp;`, and a plain `&` to `&`.
+    expect(markdownLink('a', 'https://x.example/?a=1&amp;b=2')).toBe(
+      '[a](https://x.example/?a=1&amp;amp;b=2)',
+    );
+    expect(markdownLink('a', 'https://x.example/?a=1&b=2')).toBe(
+      '[a](https://x.example/?a=1&amp;b=2)',
+    );
   });
 
   test('code spans fall back to escaped text for anything odd', () => {

@@ -215,7 +215,9 @@ function checkUrl(raw: string): string | null {
 export function markdownLink(text: string, url: string | undefined | null, max = 200): string {
   const label = escapeMarkdown(text, max);
   const href = safeUrl(url);
-  return href ? `[${label}](${href})` : label;
+  // CommonMark decodes entity references in a link destination: a URL holding `&amp;` would
+  // point at `&`. Writing every `&` as `&amp;` makes the rendered link the URL itself.
+  return href ? `[${label}](${href.replace(/&/g, '&amp;')})` : label;
 }
 
 /** Inline code for short, trusted-shape values (digests, ARNs), still escaped. */
