@@ -9,7 +9,7 @@ const final = (status: string | undefined) => status === 'COMPLETE';
 function finding(log: string[], page: number) {
   return {
     name: `CVE-2024-${page}`,
-    get severity() {
+    get severity(): 'HIGH' {
       log.push(`processed ${page}`);
       return 'HIGH';
     },
