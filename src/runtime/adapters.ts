@@ -1,7 +1,5 @@
-import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import type { ECRClient } from '@aws-sdk/client-ecr';
-import { CloudTrailAdapter } from '../aws/cloudtrail.js';
-import { cloudTrailClient, ecrClient } from '../aws/clients.js';
+import { ecrClient } from '../aws/clients.js';
 import { EcrAdapter } from '../aws/ecr.js';
 import type { Settings } from '../inputs/settings.js';
 import type { EcrPort, UploaderPort } from '../ports.js';
@@ -34,12 +32,23 @@ export function buildAdapters(settings: Settings, options: { profile?: string } 
       ecrClient({ region, ...profile, maxAttempts: 1 }),
     ),
   });
-  const uploader = settings.uploaderCheck
-    ? new CloudTrailAdapter({
-        clientFor: perRegion<CloudTrailClient>((region) =>
-          cloudTrailClient({ region, ...profile }),
-        ),
-      })
-    : null;
+  const uploader = settings.uploaderCheck ? lazyUploader(profile) : null;
   return { ecr, uploader };
+}
+
+/**
+ * The CloudTrail side, loaded on its first use: a static import would parse and evaluate the
+ * CloudTrail SDK before the first ECR request even when `uploader-check` is false (issue 13 §1).
+ */
+function lazyUploader(profile: { profile?: string; fips?: boolean }): UploaderPort {
+  let loaded: UploaderPort | undefined;
+  let loading: Promise<UploaderPort> | undefined;
+  const load = () =>
+    (loading ??= import('./cloudtrail-adapter.js').then(
+      (module) => (loaded = module.buildCloudTrailAdapter(profile, perRegion)),
+    ));
+  return {
+    investigate: async (image, options) => (await load()).investigate(image, options),
+    callCount: () => loaded?.callCount() ?? 0,
+  };
 }
