@@ -239,7 +239,7 @@ export function buildReport(
   const verdict = decide(detections, settings.riskThreshold);
 
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: TOOL_NAME, version: VERSION },
     generatedAt: meta.now.toISOString(),
     mode: settings.mode,

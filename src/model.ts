@@ -318,7 +318,7 @@ export interface ImageReport {
 }
 
 export interface Report {
-  schemaVersion: 1;
+  schemaVersion: 2;
   tool: { name: 'ecr-risk-gate'; version: string };
   generatedAt: string;
   mode: Mode;
