@@ -223,9 +223,11 @@ async function benchScenario(
       // A sound run's files are tens of MB with 20,000 findings; a broken one's are evidence.
       if (!measured.problem) rmSync(gate.dir, { recursive: true, force: true });
       // The baseline script right after the gate, same emulator state: they alternate.
-      const script = baselineBundle
-        ? await measureBaseline(baselineBundle, bench, emulator, dir)
-        : null;
+      // Not where the scan is still running: the script does not wait, it would count nothing.
+      const script =
+        baselineBundle && !bench.waited
+          ? await measureBaseline(baselineBundle, bench, emulator, dir)
+          : null;
       if (i < warmups) continue;
       runs.push(measured);
       if (script) {
