@@ -9,7 +9,7 @@ import type { ImageScanFinding } from '@aws-sdk/client-ecr';
 import { basicFindings, githubActionsRole, iamUser, putImageRecord } from '../emulator/index.js';
 import { normalizeBasic } from '../src/aws/findings.js';
 import { parseTrailEvent } from '../src/aws/cloudtrail-record.js';
-import { buildReport } from '../src/engine.js';
+import { buildReport } from '../src/build-report.js';
 import { parseSettings } from '../src/inputs/parse.js';
 import type { PushEvent, ResolvedImage, ScanOutcome, UploaderEvidence } from '../src/model.js';
 import { annotationProperties, buildAnnotations } from '../src/report/annotations.js';

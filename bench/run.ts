@@ -10,6 +10,16 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { startEmulatorProcess } from './emulator-process.js';
+import { buildBaseline } from './baseline/build.js';
+import {
+  type BaselinePair,
+  type BaselineSummary,
+  baselineTable,
+  checkBaselineTargets,
+  type ScriptMeasure,
+  summarizeBaseline,
+} from './baseline/compare.js';
+import { runBaseline } from './baseline/run-baseline.js';
 import { DEFAULT_BUNDLE, nodeStartupMs, runGate } from './gate-process.js';
 import { measureRun, type RunMeasure } from './measure.js';
 import type { MicroResult } from './micro-result.js';
@@ -165,7 +175,8 @@ async function benchScenario(
   options: BenchOptions,
   startups: number[],
   workDir: string,
-): Promise<{ summary: ScenarioSummary; runs: RunMeasure[] }> {
+  baselineBundle: string | null,
+): Promise<{ summary: ScenarioSummary; runs: RunMeasure[]; pairs: BaselinePair[] }> {
   const dir = join(workDir, bench.id);
   mkdirSync(dir, { recursive: true });
   const emulator = await startEmulatorProcess(
@@ -174,6 +185,7 @@ async function benchScenario(
   );
   const killAfterMs = 180_000 + options.scanWaitMs;
   const runs: RunMeasure[] = [];
+  const pairs: BaselinePair[] = [];
   try {
     // One unmeasured run first: the disk cache, not the gate, would otherwise decide run one.
     const warmups = options.smoke ? 0 : 1;
@@ -211,8 +223,20 @@ async function benchScenario(
         log(`  ${bench.id}: run ${i} does not count: ${measured.problem}\n${gate.logTail}`);
       // A sound run's files are tens of MB with 20,000 findings; a broken one's are evidence.
       if (!measured.problem) rmSync(gate.dir, { recursive: true, force: true });
+      // The baseline script right after the gate, same emulator state: they alternate.
+      // Not where the scan is still running: the script does not wait, it would count nothing.
+      const script =
+        baselineBundle && !bench.waited
+          ? await measureBaseline(baselineBundle, bench, emulator, dir)
+          : null;
       if (i < warmups) continue;
       runs.push(measured);
+      if (script) {
+        pairs.push({ gate: measured, script });
+        log(
+          `  ${bench.id} script: wall ${Math.round(script.wallMs)} ms, first request ${Math.round(script.firstRequestMs)} ms, CPU ${Math.round(script.cpuMs ?? NaN)} ms${script.problem ? ` (does not count: ${script.problem})` : ''}`,
+        );
+      }
       log(
         `  ${bench.id} run ${runs.length}: wall ${Math.round(measured.wallMs)} ms, floor ${Math.round(measured.floor.ms)} ms, ${measured.calls.total} calls, CPU ${Math.round(measured.cpuMs ?? NaN)} ms`,
       );
@@ -221,7 +245,32 @@ async function benchScenario(
     await emulator.close();
     rmSync(join(dir, 'scenario.json'), { force: true });
   }
-  return { summary: summarizeScenario(bench.id, bench.title, runs), runs };
+  return { summary: summarizeScenario(bench.id, bench.title, runs), runs, pairs };
+}
+
+async function measureBaseline(
+  bundle: string,
+  bench: BenchScenario,
+  emulator: Awaited<ReturnType<typeof startEmulatorProcess>>,
+  dir: string,
+): Promise<ScriptMeasure> {
+  await emulator.reset();
+  const run = await runBaseline({ bundle, endpoint: emulator.url, bench, workDir: dir });
+  const requests = await emulator.requests();
+  const first = requests.reduce((min, r) => Math.min(min, r.time), Number.POSITIVE_INFINITY);
+  const problem =
+    run.code !== 0
+      ? `exit code ${run.code}`
+      : run.counted !== bench.expectFindings
+        ? `counted ${run.counted} findings, expected ${bench.expectFindings}`
+        : undefined;
+  return {
+    wallMs: run.wallMs,
+    cpuMs: run.cpuMs,
+    maxRssMb: run.maxRssMb,
+    firstRequestMs: Number.isFinite(first) ? first - run.spawnedAt : Number.NaN,
+    ...(problem ? { problem } : {}),
+  };
 }
 
 function runMicroProcess(findings: number): Promise<MicroResult> {
@@ -267,6 +316,8 @@ export interface BenchResults {
   micro: MicroResult | null;
   pollModel: NoticeSummary | null;
   targets: Target[];
+  /** Gate against the baseline script, per scenario (not in the smoke run). */
+  baseline?: BaselineSummary[];
 }
 
 export function renderResults(results: BenchResults): string {
@@ -280,6 +331,14 @@ export function renderResults(results: BenchResults): string {
     scenarioTable(results.scenarios),
     '',
   ];
+  if (results.baseline && results.baseline.length > 0) {
+    lines.push(
+      'Against the baseline script (bench/baseline/: the SDK paginator, count, print), bundled like the gate, alternating:',
+      '',
+      baselineTable(results.baseline),
+      '',
+    );
+  }
   if (results.micro) {
     lines.push(
       `In-process, ${results.micro.findings.toLocaleString('en-US')} findings (CPU ms per stage, first pass; peak RSS ${Math.round(results.micro.peakRssMb)} MB):`,
@@ -324,12 +383,23 @@ async function main(givenArgv: string[]): Promise<number> {
     : benchScenarios({ scanCompletesAfterMs: options.scanWaitMs });
   const chosen = options.only ? all.filter((s) => options.only?.includes(s.id)) : all;
 
+  // The baseline script (issue 13 §1), bundled like the gate into the run's folder; not in the
+  // smoke run, which must stay fast.
+  const baselineBundle = options.smoke ? null : buildBaseline(workDir);
+  const baseline: BaselineSummary[] = [];
   const scenarios: BenchResults['scenarios'] = [];
   for (const bench of chosen) {
     await waitForQuiet(options.maxLoad);
     log(`${bench.id}: ${bench.title} (load average ${(loadavg()[0] ?? 0).toFixed(1)})`);
-    const { summary, runs } = await benchScenario(bench, options, startups, workDir);
+    const { summary, runs, pairs } = await benchScenario(
+      bench,
+      options,
+      startups,
+      workDir,
+      baselineBundle,
+    );
     scenarios.push({ ...summary, runsDetail: runs });
+    if (pairs.length > 0) baseline.push(summarizeBaseline(bench.id, bench.expectFindings, pairs));
   }
 
   const startupMs = median(startups);
@@ -367,7 +437,11 @@ async function main(givenArgv: string[]): Promise<number> {
     scenarios,
     micro,
     pollModel,
-    targets: checkTargets({ scenarios: summaries, nodeStartupMs: startupMs, micro, pollModel }),
+    targets: [
+      ...checkTargets({ scenarios: summaries, nodeStartupMs: startupMs, micro, pollModel }),
+      ...(baseline.length > 0 ? checkBaselineTargets(baseline) : []),
+    ],
+    ...(baseline.length > 0 ? { baseline } : {}),
   };
   writeFileSync(options.out, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`${renderResults(results)}\n`);

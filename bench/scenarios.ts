@@ -218,9 +218,24 @@ export function benchScenarios(options: ScenarioOptions = {}): BenchScenario[] {
   return [
     assemble({ id: 'basic-100', title: 'basic, 100 findings', parts: [part('app', 'BASIC', 100)] }),
     assemble({
+      id: 'basic-1000',
+      title: 'basic, 1,000 findings',
+      parts: [part('app', 'BASIC', 1_000)],
+    }),
+    assemble({
+      id: 'basic-5000',
+      title: 'basic, 5,000 findings',
+      parts: [part('big', 'BASIC', 5_000)],
+    }),
+    assemble({
       id: 'basic-20000',
       title: 'basic, 20,000 findings',
       parts: [part('big', 'BASIC', 20_000)],
+    }),
+    assemble({
+      id: 'basic-50000',
+      title: 'basic, 50,000 findings',
+      parts: [part('big', 'BASIC', 50_000)],
     }),
     assemble({
       id: 'enhanced-5000',

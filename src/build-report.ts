@@ -142,7 +142,7 @@ export function buildReport(
   if (compared) verdict.reasons.push(compared.reason);
 
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: TOOL_NAME, version: VERSION },
     generatedAt: meta.now.toISOString(),
     mode: settings.mode,

@@ -369,7 +369,7 @@ export type { SweepReport, UploadRow } from './sweep-model.js';
 import type { SweepReport } from './sweep-model.js';
 
 export interface Report {
-  schemaVersion: 1;
+  schemaVersion: 2;
   tool: { name: 'ecr-risk-gate'; version: string };
   generatedAt: string;
   mode: Mode;

@@ -33,7 +33,7 @@ export function report(
   const riskThreshold = options.riskThreshold ?? null;
   const verdict = decide(detections, riskThreshold);
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'ecr-risk-gate', version: '0.1.0' },
     generatedAt: '2024-05-01T10:05:00.000Z',
     mode: options.mode ?? 'enforce',

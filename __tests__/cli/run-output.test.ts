@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IMAGE, cli } from './cli-kit.js';
 import { detection, report } from './report-kit.js';
+import { expandJsonReport } from '../../src/report/json-read.js';
 
 const ANSI = new RegExp(String.raw`\u001b\[`);
 const failing = report([detection('critical')]);
@@ -113,7 +114,7 @@ describe('--format', () => {
 
   test('json is the complete report on stdout; the verdict line goes to stderr', async () => {
     const run = await cli(['--image', IMAGE, '--format', 'json'], { result: failing });
-    expect(JSON.parse(run.stdout)).toEqual(failing);
+    expect(expandJsonReport(JSON.parse(run.stdout))).toEqual(failing);
     expect(run.stderr).toMatch(/^ecr-risk-gate: fail, risk score 100: 1 detection/);
   });
 
@@ -172,7 +173,7 @@ describe('--report-file and --sarif-file', () => {
     expect(run.code).toBe(1);
     const reportPath = join(run.cwd, 'out/report.json');
     const sarifPath = join(run.cwd, 'out/gate.sarif');
-    expect(JSON.parse(readFileSync(reportPath, 'utf8'))).toEqual(failing);
+    expect(expandJsonReport(JSON.parse(readFileSync(reportPath, 'utf8')))).toEqual(failing);
     expect(JSON.parse(readFileSync(sarifPath, 'utf8'))).toMatchObject({ version: '2.1.0' });
     expect(run.stderr).toContain(`JSON report written to ${reportPath}`);
     expect(run.stderr).toContain(`SARIF written to ${sarifPath}`);

@@ -6,6 +6,7 @@ import type { Report } from '../../src/model.js';
 import { annotationCommand, buildAnnotations } from '../../src/report/annotations.js';
 import { safeUrl } from '../../src/report/escape.js';
 import { renderJsonReport } from '../../src/report/json.js';
+import { expandJsonReport } from '../../src/report/json-read.js';
 import { buildOutputs } from '../../src/report/outputs.js';
 import { renderPrComments } from '../../src/report/pr-comment.js';
 import { renderSarif } from '../../src/report/sarif.js';
@@ -113,7 +114,7 @@ describe('the whole corpus in one report', () => {
 
   test('the JSON report round-trips every string exactly, the megabyte one included', () => {
     const text = renderJsonReport(report);
-    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(report)));
+    expect(expandJsonReport(JSON.parse(text))).toEqual(JSON.parse(JSON.stringify(report)));
     const leaves = new Set(stringLeaves(JSON.parse(text)));
     for (const h of HOSTILE) expect(leaves.has(h.text)).toBe(true);
   });

@@ -132,7 +132,7 @@ const CHECKS: Record<string, () => Promise<void>> = {
     const r = await run(ws, { 'report-file': 'r.json', 'sarif-file': './r.json' });
     surfaces(r);
     expect(r.stdout).toMatch(/::error::Input 'sarif-file': .*same file as report-file/);
-    expect(JSON.parse(readFileSync(join(ws, 'r.json'), 'utf8')).schemaVersion).toBe(1);
+    expect(JSON.parse(readFileSync(join(ws, 'r.json'), 'utf8')).schemaVersion).toBe(2);
   },
 };
 

@@ -131,7 +131,7 @@ export function buildTestReport(images: ImageSpec[], spec: ReportSpec = {}): Rep
   });
   const verdict = decide(detections, spec.riskThreshold ?? null);
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'ecr-risk-gate', version: '0.1.0' },
     generatedAt: spec.generatedAt ?? '2021-08-18T23:25:00.000Z',
     mode: spec.mode ?? 'enforce',

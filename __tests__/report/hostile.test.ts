@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
-import type { Report } from '../../src/model.js';
 import { buildAnnotations } from '../../src/report/annotations.js';
 import { safeUrl } from '../../src/report/escape.js';
 import { renderJsonReport } from '../../src/report/json.js';
+import { expandJsonReport } from '../../src/report/json-read.js';
 import { buildOutputs } from '../../src/report/outputs.js';
 import { renderPrComments } from '../../src/report/pr-comment.js';
 import { renderSarif } from '../../src/report/sarif.js';
@@ -74,7 +74,7 @@ describe('hostile finding text on every surface', () => {
   });
 
   test('the JSON report keeps the data exactly (it is data, not a display)', () => {
-    const parsed = JSON.parse(renderJsonReport(report)) as Report;
+    const parsed = expandJsonReport(JSON.parse(renderJsonReport(report)));
     const descriptions = parsed.images[0]?.scan.findings.map((f) => f.description) ?? [];
     expect(descriptions.some((d) => d.includes(HOSTILE.huge))).toBe(true);
     expect(parsed.warnings[0]?.message).toBe(`${HOSTILE.stop} ${HOSTILE.image}`);

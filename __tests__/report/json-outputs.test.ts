@@ -1,18 +1,81 @@
 import { describe, expect, test } from '@jest/globals';
 import { jsonReportChunks, renderJsonReport } from '../../src/report/json.js';
 import { buildOutputs } from '../../src/report/outputs.js';
-import type { Report } from '../../src/model.js';
+import { expandJsonReport } from '../../src/report/json-read.js';
+import type { Finding, Report } from '../../src/model.js';
 import { bigReport, hostileReport, multiImageReport, noise, splunkReport } from './fixtures.js';
 
 describe('JSON report', () => {
-  test('holds the complete report, schemaVersion 1, round-trips', () => {
+  test('holds the complete report, schemaVersion 2, round-trips through expandJsonReport', () => {
     const report = splunkReport();
     const text = renderJsonReport(report);
-    const parsed = JSON.parse(text) as Report;
-    expect(parsed).toEqual(report);
-    expect(parsed.schemaVersion).toBe(1);
+    const parsed = JSON.parse(text) as Report & { schemaVersion: number };
+    expect(parsed.schemaVersion).toBe(2);
     expect(parsed.images[0]?.scan.findings).toHaveLength(104);
     expect(parsed.detections).toHaveLength(105);
+    expect(expandJsonReport(parsed)).toEqual({ ...report, schemaVersion: 2 });
+  });
+
+  test('compact (no pretty-printing): one line, byte for byte JSON.stringify of itself', () => {
+    const text = renderJsonReport(splunkReport());
+    expect(text.endsWith('\n')).toBe(true);
+    expect(text.slice(0, -1)).not.toContain('\n');
+    expect(text).toBe(`${JSON.stringify(JSON.parse(text))}\n`);
+  });
+
+  test("every finding's text once: detection rows keep the seed's fields, scan findings point at them", () => {
+    const report = splunkReport();
+    const parsed = JSON.parse(renderJsonReport(report)) as {
+      images: Array<{ scan: { findings: Array<Record<string, unknown>> } }>;
+      detections: Array<Record<string, unknown>>;
+    };
+    const findings = parsed.images[0]?.scan.findings ?? [];
+    const withText = report.images[0]?.scan.findings.filter((f) => f.description !== '') ?? [];
+    expect(withText.length).toBeGreaterThan(50);
+    for (const finding of findings) {
+      expect(finding).not.toHaveProperty('description');
+      const row = parsed.detections[finding.detection as number];
+      expect(row?.findingId).toBe(finding.id);
+    }
+    // The seed's `finding` field on the row: "<name>, <description>".
+    const sample = withText[0];
+    const row = parsed.detections.find((d) => d.findingId === sample?.id);
+    expect(row?.finding).toBe(`${sample?.name}, ${sample?.description}`);
+    // Each description appears once in the whole file.
+    const text = renderJsonReport(report);
+    for (const finding of withText.slice(0, 20)) {
+      const escaped = JSON.stringify(finding.description).slice(1, -1);
+      expect(text.split(escaped).length - 1).toBe(1);
+    }
+  });
+
+  test('new fields on rows and findings flow through (rows are written as built)', () => {
+    const report = splunkReport();
+    const row = report.detections[0] as unknown as Record<string, unknown>;
+    row.mark = 'new';
+    const parsed = JSON.parse(renderJsonReport(report)) as {
+      detections: Array<Record<string, unknown>>;
+    };
+    expect(parsed.detections[0]?.mark).toBe('new');
+  });
+
+  test('a finding no row of its image holds keeps its description', () => {
+    const report = splunkReport();
+    const orphan = {
+      ...(report.images[0]?.scan.findings[0] as Finding),
+      name: 'X-1',
+      id: 'X-1',
+      description: 'only here',
+    };
+    report.images[0]?.scan.findings.push(orphan);
+    const parsed = JSON.parse(renderJsonReport(report)) as Report;
+    expect(parsed.images[0]?.scan.findings.at(-1)).toEqual(orphan);
+  });
+
+  test('expandJsonReport refuses an unknown version by name', () => {
+    expect(() => expandJsonReport({ schemaVersion: 3 })).toThrow(
+      /schemaVersion 3 \(accepted: 1, 2\)/,
+    );
   });
 
   test('top level in reading order whatever order the report object has; nested as built', () => {
@@ -28,14 +91,12 @@ describe('JSON report', () => {
     ]);
     const reversed = Object.fromEntries(Object.entries(report).reverse()) as unknown as Report;
     expect(renderJsonReport(reversed)).toBe(text);
-    // Nested objects keep the engine's order, which depends only on the data: the same
-    // evaluation twice gives the same text.
     const image = (JSON.parse(text) as { images: Array<Record<string, unknown>> }).images[0] ?? {};
     expect(Object.keys(image)).toEqual(Object.keys(report.images[0] ?? {}));
     expect(renderJsonReport(splunkReport())).toBe(text);
   });
 
-  test('streamed in pieces, byte for byte what JSON.stringify(…, null, 2) gives', () => {
+  test('streamed in pieces, every report a valid compact document that expands back', () => {
     const reports: Array<[string, Report]> = [
       ['splunk', splunkReport()],
       ['multi-image', multiImageReport()],
@@ -45,12 +106,16 @@ describe('JSON report', () => {
     ];
     for (const [name, report] of reports) {
       const chunks = [...jsonReportChunks(report)];
-      const reordered = JSON.parse(renderJsonReport(report)) as Report;
-      expect([name, chunks.join('')]).toEqual([name, `${JSON.stringify(reordered, null, 2)}\n`]);
+      const text = chunks.join('');
+      const parsed: unknown = JSON.parse(text);
+      expect([name, text]).toEqual([name, `${JSON.stringify(parsed)}\n`]);
+      expect([name, expandJsonReport(parsed)]).toEqual([
+        name,
+        JSON.parse(JSON.stringify({ ...report, schemaVersion: 2 })),
+      ]);
       if (name === 'big') {
-        // Really in pieces: findings and detections go 500 at a time.
         const longest = Math.max(...chunks.map((c) => c.length));
-        expect(longest).toBeLessThan(chunks.join('').length / 3);
+        expect(longest).toBeLessThan(text.length / 3);
       }
     }
   });
@@ -67,14 +132,13 @@ describe('JSON report', () => {
         i % 10 === 0 ? undefined : { i, at: when, deep: { list: [i, [i]] } },
       ),
     };
-    // 35 images and 40 entries: both arrays and the objects in them go through the streaming path.
     const odd = {
-      schemaVersion: 1,
+      schemaVersion: 2,
       images: Array.from({ length: 35 }, () => image),
       detections: Array.from({ length: 33 }, (_, i) => ({ n: i, s: 'a\nb "q" \u2028' })),
     } as unknown as Report;
     expect([...jsonReportChunks(odd)].length).toBeGreaterThan(35 * 5);
-    expect(renderJsonReport(odd)).toBe(`${JSON.stringify(odd, null, 2)}\n`);
+    expect(renderJsonReport(odd)).toBe(`${JSON.stringify(odd)}\n`);
   });
 
   test('a key the lead adds later still comes out (after the known ones)', () => {

@@ -95,7 +95,13 @@ describe('SARIF', () => {
     expect(high?.helpUri).toBe('https://security-tracker.debian.org/tracker/CVE-2021-33574');
     // HIGH with CVSS 7.5: GitHub's high band, whatever the CVSS.
     expect(high?.properties?.['security-severity']).toBe('8.0');
-    expect(high?.help?.text).toContain('mq_notify');
+    // The description once per rule: in fullDescription, not again in help (issue 13 §1).
+    expect(high?.fullDescription?.text).toContain('mq_notify');
+    expect(high?.help?.text).not.toContain('mq_notify');
+    expect(high?.help?.markdown).not.toContain('mq_notify');
+    expect(high?.help?.text).toContain('Affected packages: ');
+    const text = JSON.stringify(splunk.log);
+    expect(text.split('mq_notify').length - 1).toBe(1);
     expect(high?.help?.markdown).toContain(
       '[CVE-2021-33574](https://security-tracker.debian.org/tracker/CVE-2021-33574)',
     );

@@ -1,7 +1,7 @@
 // Issue 14 §2: fix and exploit on every surface; a basic scan carries neither and shows unknown
 // (—), never "no". Issue 14 §3: an ignore shows where it was written. Report built by the engine
 // from one enhanced image (buildReport), so the exploitable rule and ignores run for real.
-import { buildReport } from '../../src/engine.js';
+import { buildReport } from '../../src/build-report.js';
 import { parseSettings } from '../../src/inputs/parse.js';
 import type { Finding, ResolvedImage, ScanOutcome } from '../../src/model.js';
 import { renderSummary } from '../../src/report/summary.js';

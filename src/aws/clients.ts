@@ -1,4 +1,3 @@
-import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { getProxyUrl } from '@actions/http-client/lib/proxy';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
@@ -56,7 +55,7 @@ function requestHandler(endpoint: URL): NodeHttpHandler {
   });
 }
 
-function common(options: ClientOptions, service: 'ECR' | 'CLOUDTRAIL', endpoint: URL) {
+export function common(options: ClientOptions, service: 'ECR' | 'CLOUDTRAIL', endpoint: URL) {
   return {
     region: options.region,
     customUserAgent: `${TOOL_NAME}/${VERSION}`,
@@ -75,7 +74,9 @@ function common(options: ClientOptions, service: 'ECR' | 'CLOUDTRAIL', endpoint:
  * hands it to the logger, even to the default no-op one: for 20,000 findings that is ~200 ms of CPU
  * and a second copy of every page (bench/README.md). The gate never logs SDK responses.
  */
-function withoutResponseLogging<T extends ECRClient | CloudTrailClient>(client: T): T {
+export function withoutResponseLogging<
+  T extends { middlewareStack: { remove(name: string): boolean } },
+>(client: T): T {
   client.middlewareStack.remove('loggerMiddleware');
   return client;
 }
@@ -84,18 +85,6 @@ export function ecrClient(options: ClientOptions): ECRClient {
   return withoutResponseLogging(
     new ECRClient(
       common(options, 'ECR', endpointFor('ECR', options.region, process.env, options.fips)),
-    ),
-  );
-}
-
-export function cloudTrailClient(options: ClientOptions): CloudTrailClient {
-  return withoutResponseLogging(
-    new CloudTrailClient(
-      common(
-        options,
-        'CLOUDTRAIL',
-        endpointFor('CLOUDTRAIL', options.region, process.env, options.fips),
-      ),
     ),
   );
 }

@@ -76,7 +76,7 @@ function typeOf(page: DescribeImageScanFindingsCommandOutput): ScanType | undefi
   return undefined;
 }
 
-function addPage(read: ScanRead, page: DescribeImageScanFindingsCommandOutput): number {
+function addPage(read: ScanRead, page: DescribeImageScanFindingsCommandOutput): void {
   const findings = page.imageScanFindings;
   const basic = objectsOf<ImageScanFinding>(findings?.findings).map(normalizeBasic);
   const enhanced = objectsOf<EnhancedImageScanFinding>(findings?.enhancedFindings).map(
@@ -97,7 +97,24 @@ function addPage(read: ScanRead, page: DescribeImageScanFindingsCommandOutput): 
     unreadableEntries(findings?.findings) + unreadableEntries(findings?.enhancedFindings);
   if (unreadable > 0) read.unreadable = (read.unreadable ?? 0) + unreadable;
   read.type ??= typeOf(page);
-  return basic.length + enhanced.length;
+}
+
+function entryCount(page: DescribeImageScanFindingsCommandOutput): number {
+  const findings = page.imageScanFindings;
+  return objectsOf(findings?.findings).length + objectsOf(findings?.enhancedFindings).length;
+}
+
+function stopReason(
+  token: string,
+  pages: number,
+  emptyRun: number,
+  seenTokens: ReadonlySet<string>,
+): string | undefined {
+  if (seenTokens.has(token)) return `ECR repeated a pagination token after ${pages} pages`;
+  if (pages >= MAX_PAGES) return `stopped after ${MAX_PAGES} pages of findings`;
+  if (emptyRun >= MAX_EMPTY_PAGES)
+    return `ECR returned ${emptyRun} empty pages in a row that still pointed to more`;
+  return undefined;
 }
 
 /**
@@ -140,27 +157,32 @@ export async function readScan(
     return read;
   }
 
-  let emptyRun = addPage(read, first) === 0 ? 1 : 0;
+  // Page n + 1 is requested before page n is normalised, so the next round trip overlaps the
+  // work on this one (issue 13 §1). Still one request in flight at most, and every bound below is
+  // checked before a request goes out.
   const seenTokens = new Set<string>();
-  let token = first.nextToken;
-  while (token) {
-    if (seenTokens.has(token)) {
-      read.incomplete = `ECR repeated a pagination token after ${read.pages} pages`;
-      break;
+  let page = first;
+  let emptyRun = 0;
+  for (;;) {
+    emptyRun = entryCount(page) === 0 ? emptyRun + 1 : 0;
+    const token = page.nextToken;
+    let next: Promise<DescribeImageScanFindingsCommandOutput> | undefined;
+    if (token) {
+      const stop = stopReason(token, read.pages, emptyRun, seenTokens);
+      if (stop) read.incomplete = stop;
+      else {
+        seenTokens.add(token);
+        // Any thenable (or a synchronous throw) becomes a real promise.
+        next = new Promise((resolve) => resolve(fetchPage(token)));
+        // Handled where it is awaited; this only keeps a rejection that lands while the page
+        // before it is being processed from counting as unhandled.
+        next.catch(() => undefined);
+      }
     }
-    if (read.pages >= MAX_PAGES) {
-      read.incomplete = `stopped after ${MAX_PAGES} pages of findings`;
-      break;
-    }
-    if (emptyRun >= MAX_EMPTY_PAGES) {
-      read.incomplete = `ECR returned ${emptyRun} empty pages in a row that still pointed to more`;
-      break;
-    }
-    seenTokens.add(token);
-    const page = await fetchPage(token);
+    addPage(read, page);
+    if (!next) break;
+    page = await next;
     read.pages += 1;
-    emptyRun = addPage(read, page) === 0 ? emptyRun + 1 : 0;
-    token = page.nextToken;
   }
   if (read.unreadable && !read.incomplete) {
     read.incomplete = `ECR sent ${read.unreadable} finding entr${read.unreadable === 1 ? 'y' : 'ies'} without a readable severity`;

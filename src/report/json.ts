@@ -1,4 +1,9 @@
-import type { Report } from '../model.js';
+import type { Finding, Report } from '../model.js';
+import { findingKey } from '../rules/findings.js';
+import { descriptionFrom } from './json-read.js';
+
+/** The JSON report's format version; see "Report schema v2" in README.md (v1: pretty, text twice). */
+export const JSON_SCHEMA_VERSION = 2;
 
 /** Top-level keys in reading order; anything else (a field added later) follows, sorted. */
 const TOP_LEVEL_ORDER = [
@@ -20,12 +25,14 @@ const TOP_LEVEL_ORDER = [
 ];
 
 /**
- * The complete report as JSON (`schemaVersion: 1`), never truncated: size limits apply to the
- * other surfaces, never to this file. The top level comes in reading order whatever order the
- * report object has; nested objects keep the order the engine builds them in, which is fixed
- * per field set, so two runs diff cleanly. (Sorting every nested object with a replacer made
- * this 4× slower: 0.65 s instead of 0.15 s for 20,000 findings, bench/README.md.) Lone
- * surrogates come out as `\udXXX` escapes, which is still valid JSON.
+ * The complete report as compact JSON (`schemaVersion: 2`), never truncated: size limits apply to
+ * the other surfaces, never to this file. Every finding's text is written once: detection rows
+ * carry it (`finding` = "<name>, <description>", as the seed), so an `images[].scan.findings`
+ * entry whose text a row of its image already holds drops its `description` and names that row
+ * instead (`detection`: index into `detections`); `expandJsonReport` (json-read.ts) puts it back.
+ * Rows are written as the engine built them (spread, not listed), so fields other rules add flow
+ * through. The top level comes in reading order; nested objects keep the engine's order, fixed per
+ * field set, so two runs diff cleanly. Lone surrogates come out as `\udXXX` escapes (valid JSON).
  */
 export function renderJsonReport(report: Report): string {
   return [...jsonReportChunks(report)].join('');
@@ -33,15 +40,75 @@ export function renderJsonReport(report: Report): string {
 
 /**
  * The same text as `renderJsonReport`, produced lazily piece by piece, so a writer can render
- * and write 30 MB of report (20,000 findings) a megabyte at a time instead of holding it whole.
+ * and write the report (20,000 findings) a few hundred rows at a time instead of holding it whole.
  */
 export function* jsonReportChunks(report: Report): Generator<string> {
   const fields = report as unknown as Record<string, unknown>;
   const ordered: Record<string, unknown> = {};
   for (const key of TOP_LEVEL_ORDER) if (key in fields) ordered[key] = fields[key];
   for (const key of Object.keys(fields).sort()) if (!(key in ordered)) ordered[key] = fields[key];
-  yield* streamValue(ordered, '', 0);
+  ordered.schemaVersion = JSON_SCHEMA_VERSION;
+  if (Array.isArray(report.images) && Array.isArray(report.detections)) {
+    ordered.images = report.images.map((image, index) =>
+      image?.scan && Array.isArray(image.scan.findings)
+        ? { ...image, scan: { ...image.scan, findings: lazyFindings(report, index) } }
+        : image,
+    );
+  }
+  yield* streamValue(ordered, 0);
   yield '\n';
+}
+
+/** An image's findings with their text replaced by a row reference, made one batch at a time. */
+function lazyFindings(report: Report, imageIndex: number): LazyList {
+  let rows: Map<string, number> | undefined;
+  const findings = report.images[imageIndex]?.scan.findings ?? [];
+  return {
+    length: findings.length,
+    slice(from: number, to: number): unknown[] {
+      rows ??= rowsOf(report, imageIndex);
+      return findings.slice(from, to).map((finding) => referenced(report, finding, rows));
+    },
+  };
+}
+
+interface LazyList {
+  length: number;
+  slice(from: number, to: number): unknown[];
+}
+
+/** Row index by finding text for one image (the first row: an ignored part may have another). */
+function rowsOf(report: Report, imageIndex: number): Map<string, number> {
+  const rows = new Map<string, number>();
+  report.detections.forEach((row, index) => {
+    if (row.imageIndex === imageIndex && typeof row.finding === 'string' && !rows.has(row.finding))
+      rows.set(row.finding, index);
+  });
+  return rows;
+}
+
+function referenced(
+  report: Report,
+  finding: Finding,
+  rows: Map<string, number> | undefined,
+): unknown {
+  if (typeof finding !== 'object' || finding === null || typeof finding.name !== 'string')
+    return finding;
+  if (typeof finding.description !== 'string') return finding;
+  const key = findingKey(finding);
+  const row = rows?.get(key) ?? rows?.get(`${finding.name}, ${finding.description}`);
+  // Only when the row gives the text back exactly (a blank description would not).
+  const text = row === undefined ? undefined : report.detections[row]?.finding;
+  if (
+    row === undefined ||
+    text === undefined ||
+    descriptionFrom(text, finding.name) !== finding.description
+  )
+    return finding;
+  const copy: Partial<Finding> & { detection?: number } = { ...finding };
+  delete copy.description;
+  copy.detection = row;
+  return copy;
 }
 
 /** Containers this shallow are opened up, so the big arrays inside them (findings) stream. */
@@ -49,22 +116,35 @@ const OPEN_DEPTH = 4;
 /** Arrays at least this long are serialised this many elements at a time. */
 const BATCH_MIN = 64;
 const BATCH = 500;
-const INDENT = '  ';
 
-type Container = Record<string, unknown> | unknown[];
+type Container = Record<string, unknown> | unknown[] | LazyList;
+
+const isLazy = (value: unknown): value is LazyList =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  typeof (value as LazyList).slice === 'function' &&
+  typeof (value as LazyList).length === 'number';
 
 /**
- * `JSON.stringify(value, null, 2)` as it would appear at `indent`, in pieces: shallow objects
- * key by key, long arrays 500 elements at a time (each batch one JSON.stringify, the fast path),
- * what JSON.stringify would skip skipped, `toJSON` honoured. `__tests__/report/json-outputs
- * .test.ts` checks it byte for byte.
+ * `JSON.stringify(value)` in pieces: shallow objects key by key, long arrays 500 elements at a
+ * time (each batch one JSON.stringify, the fast path), what JSON.stringify would skip skipped,
+ * `toJSON` honoured. `__tests__/report/json-outputs.test.ts` checks it byte for byte.
  */
-function* streamValue(value: unknown, indent: string, depth: number): Generator<string> {
-  if (!opens(value, depth)) {
-    yield reindent(JSON.stringify(value, null, 2), indent);
+function* streamValue(value: unknown, depth: number): Generator<string> {
+  if (isLazy(value)) {
+    if (value.length === 0) yield '[]';
+    for (let at = 0; at < value.length; at += BATCH) {
+      const text = JSON.stringify(value.slice(at, at + BATCH));
+      yield `${at === 0 ? '[' : ','}${text.slice(1, -1)}`;
+    }
+    if (value.length > 0) yield ']';
     return;
   }
-  const inner = indent + INDENT;
+  if (!opens(value, depth)) {
+    yield JSON.stringify(value);
+    return;
+  }
   if (Array.isArray(value)) {
     if (value.length === 0) {
       yield '[]';
@@ -72,29 +152,30 @@ function* streamValue(value: unknown, indent: string, depth: number): Generator<
     }
     if (value.length >= BATCH_MIN) {
       for (let at = 0; at < value.length; at += BATCH) {
-        // `[\n  a,\n  b\n]` → the elements' lines, already one level in.
-        const text = JSON.stringify(value.slice(at, at + BATCH), null, 2);
-        yield `${at === 0 ? '[' : ','}\n${indent}${reindent(text.slice(2, -2), indent)}`;
+        const text = JSON.stringify(value.slice(at, at + BATCH));
+        yield `${at === 0 ? '[' : ','}${text.slice(1, -1)}`;
       }
     } else {
       for (const [i, item] of value.entries()) {
-        yield `${i === 0 ? '[' : ','}\n${inner}`;
+        yield i === 0 ? '[' : ',';
         const shown = jsonValue(item, String(i));
-        yield* shown === undefined ? ['null'] : streamValue(shown, inner, depth + 1);
+        yield* shown === undefined ? ['null'] : streamValue(shown, depth + 1);
       }
+      yield ']';
+      return;
     }
-    yield `\n${indent}]`;
+    yield ']';
     return;
   }
   let first = true;
   for (const [key, raw] of Object.entries(value)) {
     const shown = jsonValue(raw, key);
     if (shown === undefined) continue;
-    yield `${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `;
+    yield `${first ? '{' : ','}${JSON.stringify(key)}:`;
     first = false;
-    yield* streamValue(shown, inner, depth + 1);
+    yield* streamValue(shown, depth + 1);
   }
-  yield first ? '{}' : `\n${indent}}`;
+  yield first ? '{}' : '}';
 }
 
 function opens(value: unknown, depth: number): value is Container {
@@ -115,7 +196,3 @@ function jsonValue(value: unknown, key: string): unknown {
   }
   return shown;
 }
-
-/** JSON text never holds a raw line break inside a string, so every `\n` starts a line. */
-const reindent = (text: string, indent: string): string =>
-  indent === '' ? text : text.replaceAll('\n', `\n${indent}`);

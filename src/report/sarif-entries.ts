@@ -122,16 +122,19 @@ export function ruleOf(c: Candidate): ReportingDescriptor {
       // Every package, not the first: the rule is the CVE, its results are the packages.
       text: cleanLine(`${c.ruleId} (${severity})${inPackages(d)}`, 300),
     },
-    fullDescription: { text: cleanText(description || c.ruleId, 500) },
+    // The description once per rule (issue 13 §1; it was in three fields): in fullDescription,
+    // which code scanning shows at the top of every alert ("the shortDescription and
+    // fullDescription appear at the top of a code scanning alert",
+    // https://docs.github.com/en/code-security/concepts/code-scanning/sarif-files). Help holds
+    // what the description does not: packages and the advisory link.
+    fullDescription: { text: cleanText(description || c.ruleId, 1500) },
     help: {
       text: cleanText(
-        `${cleanText(description || c.ruleId, 1500)}\n\nAffected packages: ${packages.join(', ') || 'unknown'}${advisory ? `\nAdvisory: ${advisory}` : ''}`,
+        `Affected packages: ${packages.join(', ') || 'unknown'}${advisory ? `\nAdvisory: ${advisory}` : ''}`,
         2500,
       ),
       markdown: [
         `**${markdownLink(c.ruleId, d.uri, 200)}** (${severity}${d.cvss === undefined ? '' : `, CVSS ${d.cvss}`})`,
-        '',
-        escapeMarkdown(description || c.ruleId, 1500),
         '',
         ...packages.map((p) => `- ${escapeMarkdown(p, 200)}`),
       ].join('\n'),

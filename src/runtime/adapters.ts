@@ -1,8 +1,5 @@
-import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import type { ECRClient } from '@aws-sdk/client-ecr';
-import { CloudTrailAdapter } from '../aws/cloudtrail.js';
-import { CloudTrailSweepAdapter } from '../aws/cloudtrail-sweep.js';
-import { cloudTrailClient, ecrClient } from '../aws/clients.js';
+import { ecrClient } from '../aws/clients.js';
 import { EcrAdapter } from '../aws/ecr.js';
 import type { Settings } from '../inputs/settings.js';
 import type { EcrPort, SweepPort, UploaderPort } from '../ports.js';
@@ -37,13 +34,42 @@ export function buildAdapters(settings: Settings, options: { profile?: string } 
       ecrClient({ region, ...profile, maxAttempts: 1 }),
     ),
   });
-  const trailClients = perRegion<CloudTrailClient>((region) =>
-    cloudTrailClient({ region, ...profile }),
-  );
-  const uploader =
-    settings.uploaderCheck && !settings.sweep
-      ? new CloudTrailAdapter({ clientFor: trailClients })
-      : null;
-  const sweep = settings.sweep ? new CloudTrailSweepAdapter({ clientFor: trailClients }) : null;
+  // Sweep mode reads CloudTrail through the sweep port only (issue 15).
+  const uploader = settings.uploaderCheck && !settings.sweep ? lazyUploader(profile) : null;
+  const sweep = settings.sweep ? lazySweep(profile) : null;
   return { ecr, uploader, sweep };
+}
+
+/**
+ * The CloudTrail side, loaded on its first use: a static import would parse and evaluate the
+ * CloudTrail SDK before the first ECR request even when `uploader-check` is false (issue 13 §1).
+ */
+function lazyUploader(profile: { profile?: string; fips?: boolean }): UploaderPort {
+  let loaded: UploaderPort | undefined;
+  let loading: Promise<UploaderPort> | undefined;
+  const load = () =>
+    (loading ??= import('./cloudtrail-adapter.js').then(
+      (module) => (loaded = module.buildCloudTrailAdapter(profile, perRegion)),
+    ));
+  return {
+    investigate: async (image, options) => (await load()).investigate(image, options),
+    callCount: () => loaded?.callCount() ?? 0,
+  };
+}
+
+/** The sweep's CloudTrail side, loaded on first use like the uploader's. */
+function lazySweep(profile: { profile?: string; fips?: boolean }): SweepPort {
+  let loaded: SweepPort | undefined;
+  let loading: Promise<SweepPort> | undefined;
+  const load = () =>
+    (loading ??= import('./cloudtrail-adapter.js').then(
+      (module) => (loaded = module.buildSweepAdapter(profile, perRegion)),
+    ));
+  return {
+    readPushes: async (region, start, end, options) =>
+      (await load()).readPushes(region, start, end, options),
+    readBaseline: async (first, historyDays, options) =>
+      (await load()).readBaseline(first, historyDays, options),
+    callCount: () => loaded?.callCount() ?? 0,
+  };
 }

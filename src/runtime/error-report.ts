@@ -16,7 +16,7 @@ export function errorReport(
 ): Report {
   const spent = error instanceof EvaluationError ? error : null;
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: TOOL_NAME, version: VERSION },
     generatedAt: now.toISOString(),
     mode: settings?.mode ?? 'enforce',
