@@ -90,8 +90,10 @@ export function unreadRow(
   const what = `every PutImage of ${read.region} from ${start.toISOString()} to ${end.toISOString()}`;
   return {
     ...riskEvent('unverified-uploader', settings.levels['unverified-uploader'], 0, splunkTime(now)),
-    // A missing read must never pass, whatever the level of unverified-uploader says.
-    level: settings.levels['unverified-uploader'] === 'fail' ? 'fail' : 'warn',
+    // A scheduled watch that could not read a region saw nothing there: that fails, whatever the
+    // level of unverified-uploader (a per-push lookup that is only late stays a warning). A
+    // warning would leave the hourly job green while a revoked permission blinds it.
+    level: 'fail',
     message: fillMessage(spec.message, { image: what }),
     awsRegion: read.region,
     eventName: 'PutImage',

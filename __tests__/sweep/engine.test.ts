@@ -149,8 +149,10 @@ test('a read cut short is never pass and says what is missing', async () => {
     sweep,
     now: () => NOW,
   });
-  expect(report.result).not.toBe('pass');
+  // A sweep that could not read a region fails (README, Sweep), not merely warns.
+  expect(report.result).toBe('fail');
   const row = report.detections.find((d) => d.rule === 'unverified-uploader');
+  expect(row?.level).toBe('fail');
   expect(row?.detail).toContain('could not all be read');
 });
 
@@ -219,7 +221,7 @@ test('a region that could not be read at all, no push: every surface renders, ne
     sweep,
     now: () => NOW,
   });
-  expect(report.result).toBe('warn');
+  expect(report.result).toBe('fail');
   expect(report.images).toHaveLength(0);
   expect(renderSummary(report)).toContain('not complete');
   expect(renderText(report, { color: false })).toContain('AccessDenied');

@@ -86,6 +86,14 @@ describe('sweep settings', () => {
     expect(message).toContain("Input 'uploader-check'");
   });
 
+  test('compare-to contradicts a sweep', () => {
+    const message = errorOf(() =>
+      parse({ sweep: '70m..10m', region: 'us-east-1', 'compare-to': 'app:prod' }),
+    );
+    expect(message).toContain("Input 'compare-to'");
+    expect(message).toContain('leave compare-to empty with sweep');
+  });
+
   test('no region at all', () => {
     expect(errorOf(() => parse({ sweep: '70m..10m' }))).toContain("Input 'region'");
   });

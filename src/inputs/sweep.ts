@@ -28,6 +28,15 @@ export function readSweep(raw: RawInputs, env: Env, problems: Problems): SweepSe
       ),
     );
   }
+  if ((raw['compare-to'] ?? '').trim() !== '') {
+    // A sweep gates whatever was pushed, across repositories: one reference image fits none.
+    problems.add(
+      inputProblem(
+        'compare-to',
+        'compare-to compares one release with its reference image; a sweep gates every push of the window, so leave compare-to empty with sweep.',
+      ),
+    );
+  }
   if (/^(false|no|0)$/i.test((raw['uploader-check'] ?? '').trim())) {
     problems.add(
       inputProblem(
