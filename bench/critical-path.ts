@@ -15,7 +15,14 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import type { DelayPreset } from '../emulator/delays.js';
 import { startEmulatorProcess } from './emulator-process.js';
-import { type GateResult, crowdScenario, runCrowd, waitingRate, wrongGates } from './gate-crowd.js';
+import {
+  type GateResult,
+  crowdScenario,
+  integerArg,
+  runCrowd,
+  waitingRate,
+  wrongGates,
+} from './gate-crowd.js';
 import { DEFAULT_BUNDLE } from './gate-process.js';
 import { median, percentile } from './stats.js';
 
@@ -134,13 +141,7 @@ export function parseCriticalPathArgs(argv: string[]): CriticalPathOptions {
     },
     strict: true,
   });
-  const int = (name: string, v: string | undefined, min: number): number => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < min) {
-      throw new Error(`--${name}: ${String(v)} is not valid. Expected an integer ≥ ${min}.`);
-    }
-    return n;
-  };
+  const int = integerArg;
   if (values.scan !== 'basic-scan' && values.scan !== 'enhanced-scan') {
     throw new Error(
       `--scan: ${String(values.scan)} is not valid. Expected basic-scan | enhanced-scan.`,

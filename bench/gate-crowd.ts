@@ -289,3 +289,12 @@ export function waitingRate(results: readonly GateResult[]): {
 export function wrongGates(results: readonly GateResult[]): GateResult[] {
   return results.filter((r) => r.code !== 0 || r.uploaderStatus !== 'known');
 }
+
+/** A whole-number bench flag at least `min`, or an error naming the flag and the value. */
+export function integerArg(name: string, v: string | undefined, min: number): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) {
+    throw new Error(`--${name}: ${String(v)} is not valid. Expected an integer ≥ ${min}.`);
+  }
+  return n;
+}

@@ -17,7 +17,14 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { startEmulatorProcess } from './emulator-process.js';
-import { type GateResult, crowdScenario, runCrowd, waitingRate, wrongGates } from './gate-crowd.js';
+import {
+  type GateResult,
+  crowdScenario,
+  integerArg,
+  runCrowd,
+  waitingRate,
+  wrongGates,
+} from './gate-crowd.js';
 import { DEFAULT_BUNDLE } from './gate-process.js';
 import { percentile } from './stats.js';
 
@@ -120,13 +127,7 @@ export function parseManyGatesArgs(argv: string[]): ManyGatesOptions & { json?: 
     },
     strict: true,
   });
-  const int = (name: string, v: string | undefined, min: number): number => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < min) {
-      throw new Error(`--${name}: ${String(v)} is not valid. Expected an integer ≥ ${min}.`);
-    }
-    return n;
-  };
+  const int = integerArg;
   return {
     gates: int('gates', values.gates, 1),
     scale: int('scale', values.scale, 1),

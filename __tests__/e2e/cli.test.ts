@@ -1,48 +1,14 @@
 // Issue 6 acceptance: the CLI bundle against the emulator, compared with the action bundle.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { splunkScanScenario, startEmulator, type Emulator } from '../../emulator/index.js';
 import type { Report } from '../../src/model.js';
 import { oneImage, HOST } from './scenarios.js';
-import { baseEnv, runAction } from './run-action.js';
+import { runAction } from './run-action.js';
+import { CLI, runCli } from './run-cli.js';
 
-const CLI = resolve('dist/cli/index.js');
 const SPLUNK = '111111111111.dkr.ecr.eu-central-1.amazonaws.com/devsecops/cat_dog_client:latest';
-
-interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function runCli(
-  args: string[],
-  endpoint: string,
-  command?: (args: string[]) => [string, string[]],
-): Promise<CliRun> {
-  const dir = mkdtempSync(join(tmpdir(), 'erg-cli-'));
-  // No GitHub variables at all: the CLI must not need them.
-  const env = Object.fromEntries(
-    Object.entries(baseEnv(endpoint, dir)).filter(
-      ([k]) => !k.startsWith('GITHUB_') && !k.startsWith('RUNNER_'),
-    ),
-  );
-  const [file, argv] = command ? command(args) : [process.execPath, [CLI, ...args]];
-  const child = spawn(file, argv, { env: { ...env, TERM: 'xterm' }, cwd: dir });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-  return new Promise((done) =>
-    child.on('close', (code) => {
-      clearTimeout(killer);
-      done({ code: code ?? -1, stdout, stderr });
-    }),
-  );
-}
 
 let emulator: Emulator;
 beforeAll(async () => {

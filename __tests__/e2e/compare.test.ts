@@ -2,10 +2,6 @@
 // emulator. Expected verdicts written from the issue before running: a release that adds one HIGH
 // to a production image with 40 findings fails on that one and lists it first; with the reference
 // unreadable the gate falls back to absolute counts (fails closed) with a warning naming it.
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import {
   singleImage,
   startEmulator,
@@ -16,7 +12,8 @@ import {
 } from '../../emulator/index.js';
 import type { Detection, Report } from '../../src/model.js';
 import { ACCOUNT, HOST, REGION, scanOnly } from './scenarios.js';
-import { baseEnv, runAction } from './run-action.js';
+import { runAction } from './run-action.js';
+import { runCli } from './run-cli.js';
 
 const finding = (name: string, severity: BasicFinding['severity'], pkg: string): BasicFinding => ({
   name,
@@ -111,30 +108,6 @@ test('action: the reference scan FAILED: same fallback, the status named', async
   expect(report.compareTo?.reason).toMatch(/no usable scan \(FAILED/);
   expect(report.detections.filter((d) => d.level === 'fail')).toHaveLength(11);
 });
-
-function runCli(
-  args: string[],
-  endpoint: string,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'erg-cli-'));
-  const env = Object.fromEntries(
-    Object.entries(baseEnv(endpoint, dir)).filter(
-      ([k]) => !k.startsWith('GITHUB_') && !k.startsWith('RUNNER_'),
-    ),
-  );
-  const child = spawn(process.execPath, [resolve('dist/cli/index.js'), ...args], { env, cwd: dir });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-  return new Promise((done) =>
-    child.on('close', (code) => {
-      clearTimeout(killer);
-      done({ code: code ?? -1, stdout, stderr });
-    }),
-  );
-}
 
 test('CLI --compare-to: exit 1, the comparison line and the new finding first', async () => {
   emulator.reset(world({ findings: production }));

@@ -1,10 +1,6 @@
 // Issue 15 acceptance: the sweep through the action bundle and the CLI bundle against the
 // emulator. A push by an unknown principal outside CI inside the window fails with the seed's
 // message; pushes by a known principal or one seen in the baseline pass.
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import {
   githubActionsRole,
   iamUser,
@@ -15,7 +11,8 @@ import {
   type Scenario,
 } from '../../emulator/index.js';
 import type { Report } from '../../src/model.js';
-import { baseEnv, runAction } from './run-action.js';
+import { runAction } from './run-action.js';
+import { runCli } from './run-cli.js';
 
 const ACCOUNT = '123456789012';
 const REGION = 'eu-central-1';
@@ -126,38 +123,17 @@ test('action bundle: known and baseline pushers pass', async () => {
   expect(report.images).toHaveLength(3);
 });
 
-function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'erg-sweep-cli-'));
-  const env = Object.fromEntries(
-    Object.entries(baseEnv(emulator.url, dir)).filter(
-      ([k]) => !k.startsWith('GITHUB_') && !k.startsWith('RUNNER_'),
-    ),
-  );
-  const child = spawn(process.execPath, [resolve('dist/cli/index.js'), ...args], { env, cwd: dir });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-  return new Promise((done) =>
-    child.on('close', (code) => {
-      clearTimeout(killer);
-      done({ code: code ?? -1, stdout, stderr });
-    }),
-  );
-}
-
 test('CLI bundle: ecr-risk-gate sweep --window fails on the unknown pusher, passes otherwise', async () => {
   const args = ['sweep', '--window', '70m..10m', '--region', REGION, '--known-uploaders', CI_ROLE];
   emulator.reset(scenario('mallory'));
-  const failing = await runCli([...args, '--format', 'json']);
+  const failing = await runCli([...args, '--format', 'json'], emulator.url);
   expect(failing.code).toBe(1);
   const report = JSON.parse(failing.stdout) as Report;
   expect(report.detections.find((d) => d.rule === 'unknown-uploader')?.message).toBe(
     'Container uploaded from unknown user mallory',
   );
   emulator.reset(scenario('alice'));
-  const passing = await runCli(args);
+  const passing = await runCli(args, emulator.url);
   expect(passing.code).toBe(0);
   expect(passing.stdout).toContain('PASS');
 }, 120_000);
