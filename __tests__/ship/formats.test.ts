@@ -177,3 +177,34 @@ describe('through the CLI', () => {
     },
   );
 });
+
+describe('compare-to marks in the GitLab and JUnit formats (issue 14 §1)', () => {
+  test('a new finding says so in both; an unchanged one too; a row without a mark says nothing', () => {
+    const base = splunkReport();
+    const rows = base.detections.filter((d) => isFindingRule(d.rule) && d.findingId);
+    const [first, second] = rows;
+    if (!first || !second) throw new Error('fixture has fewer than two finding rows');
+    const marked: Report = {
+      ...base,
+      detections: base.detections.map((d) =>
+        d === first ? { ...d, compare: 'new' } : d === second ? { ...d, compare: 'unchanged' } : d,
+      ),
+    };
+    const gitlab = expectGitLabValid(renderGitLab(marked));
+    const descriptionsOf = (id: string | undefined) =>
+      gitlab.vulnerabilities
+        .filter((v) => v.identifiers.some((i) => i.value === id))
+        .map((v) => (v as { description?: string }).description ?? '');
+    expect(descriptionsOf(first.findingId).join()).toContain(
+      'New against the compare-to reference.',
+    );
+    expect(descriptionsOf(second.findingId).join()).toContain(
+      'Already in the compare-to reference.',
+    );
+    expect(renderGitLab(base)).not.toContain('compare-to reference');
+    const xml = renderJunit(marked);
+    expect(xml).toContain('against the compare-to reference: new');
+    expect(xml).toContain('against the compare-to reference: unchanged');
+    expect(renderJunit(base)).not.toContain('compare-to reference');
+  });
+});

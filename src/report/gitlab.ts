@@ -59,7 +59,14 @@ function vulnerabilities(report: Report, d: Detection): Array<Record<string, unk
   // GitLab's schema has no exploit field: the description says it, only when the scan says it.
   const exploit = d.exploitAvailable === 'YES' ? ' A known exploit is available.' : '';
   const fixNote = d.fixAvailable === 'NO' ? ' No fix is available yet.' : '';
-  const description = cleanText(`${d.message}${exploit}${fixNote}`, DESCRIPTION_MAX);
+  // compare-to (issue 14 §1): say whether this release brings the finding.
+  const mark =
+    d.compare === 'new'
+      ? ' New against the compare-to reference.'
+      : d.compare === 'unchanged'
+        ? ' Already in the compare-to reference.'
+        : '';
+  const description = cleanText(`${d.message}${exploit}${fixNote}${mark}`, DESCRIPTION_MAX);
   return packages.map((p) => {
     const fix = solution([p]);
     return {

@@ -35,6 +35,7 @@ function testcase(d: Detection, classname: string): string {
       d.findingId === undefined
         ? ''
         : `fix available: ${fixText(d)}, exploit available: ${exploitText(d)}`,
+      d.compare ? `against the compare-to reference: ${d.compare}` : '',
       d.uri ? `advisory: ${d.uri}` : '',
     ]
       .filter(Boolean)
