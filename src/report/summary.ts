@@ -59,13 +59,6 @@ const LEFT_OUT_RESERVE = 4_000;
 const COMPARE_BYTES = 150_000;
 const SWEEP_BYTES = 150_000;
 
-/** Cuts at a line end under `max` bytes. */
-function truncateBytes(text: string, max: number): string {
-  if (Buffer.byteLength(text, 'utf8') <= max) return text;
-  const cut = text.slice(0, max);
-  return `${cut.slice(0, cut.lastIndexOf('\n') + 1)}\n(more rows in the JSON report)\n`;
-}
-
 interface LeftOut {
   images: number;
   findings: number;
@@ -87,7 +80,7 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
   // release adds and fixes, before any per-image detail.
   const header =
     renderHeader(report, new ByteBudget(HEADER_BYTES)) +
-    truncateBytes(renderSweepMarkdown(report), SWEEP_BYTES) +
+    renderSweepMarkdown(report, new ByteBudget(SWEEP_BYTES)) +
     renderCompareSection(report, new ByteBudget(COMPARE_BYTES), { maxNewRows: 100, maxFixed: 50 });
   const combined =
     report.images.length > 1 ? renderCombined(report, left, new ByteBudget(COMBINED_BYTES)) : '';

@@ -2,7 +2,7 @@
 // need a look lead, then how much was read. Pure; all text escaped through escape.ts.
 import type { Report, UploadRow } from '../model.js';
 import { escapeMarkdown, escapeTerminal, markdownCode } from './escape.js';
-import { tableHead, tableRow } from './markdown.js';
+import { ByteBudget, tableHead, tableRow } from './markdown.js';
 
 const MAX_ROWS = 200;
 
@@ -29,8 +29,11 @@ function readsLine(sweep: NonNullable<Report['sweep']>): string {
   );
 }
 
-/** Markdown section for the job summary; '' outside sweep mode. */
-export function renderSweepMarkdown(report: Report): string {
+/**
+ * Markdown section for the job summary; '' outside sweep mode. Rows stop where `budget` (bytes,
+ * shared with the rest of the summary's header) runs out, and the section says so.
+ */
+export function renderSweepMarkdown(report: Report, budget = new ByteBudget(Infinity)): string {
   const sweep = report.sweep;
   if (!sweep) return '';
   const look = rowsToLookAt(sweep.rows);
@@ -49,20 +52,25 @@ export function renderSweepMarkdown(report: Report): string {
     'firstTime',
     'lastTime',
   ]);
+  let shown = 0;
   for (const row of look.slice(0, MAX_ROWS)) {
-    out += tableRow([
+    const line = tableRow([
       row.rules.join(', '),
       markdownCode(who(row), 300),
       markdownCode(`${row.registryId}/${row.image}`, 300),
       row.imageTag === undefined ? '(untagged)' : markdownCode(row.imageTag, 128),
-      row.awsRegion,
+      // The event's own awsRegion: CloudTrail text, escaped like every other field.
+      escapeMarkdown(row.awsRegion, 40),
       escapeMarkdown(row.src_ip, 100),
       String(row.count),
       row.firstTime,
       row.lastTime,
     ]);
+    if (!budget.take(line)) break;
+    out += line;
+    shown += 1;
   }
-  if (look.length > MAX_ROWS) out += `\n${look.length - MAX_ROWS} more rows in the JSON report.\n`;
+  if (look.length > shown) out += `\n${look.length - shown} more rows in the JSON report.\n`;
   return out;
 }
 
@@ -76,7 +84,7 @@ export function renderSweepText(report: Report): string[] {
   for (const row of look.slice(0, 50)) {
     lines.push(
       `  ${row.rules.join(', ')}: ${escapeTerminal(who(row), 300)} pushed ` +
-        `${escapeTerminal(`${row.image}:${row.imageTag ?? '(untagged)'}`, 300)} in ${row.awsRegion} ` +
+        `${escapeTerminal(`${row.image}:${row.imageTag ?? '(untagged)'}`, 300)} in ${escapeTerminal(row.awsRegion, 40)} ` +
         `${row.count}× ${row.firstTime}..${row.lastTime} from ${escapeTerminal(row.src_ip, 100)}`,
     );
   }
