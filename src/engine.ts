@@ -71,7 +71,8 @@ async function evaluateRun(settings: Settings, deps: EngineDeps, started: number
   const targets = await resolveAll(
     settings.images,
     IMAGE_CONCURRENCY,
-    (target) => deps.ecr.resolve(target, settings.region),
+    // Each resolved image is waited for next: its first scan page goes out with the resolve.
+    (target) => deps.ecr.resolve(target, settings.region, { readScanEarly: true }),
     settings.region,
   );
   const resolved = mergeSameManifest(targets.flatMap((t) => t.images));

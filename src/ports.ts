@@ -25,11 +25,23 @@ export interface EcrPort {
    * Resolves a tag or digest to the manifests to gate: one for a single-platform image, one per
    * platform (attestations excluded) for an image index.
    */
-  resolve(target: ImageTarget, region: string): Promise<ResolvedImage[]>;
+  resolve(
+    target: ImageTarget,
+    region: string,
+    options?: ResolveCallOptions,
+  ): Promise<ResolvedImage[]>;
   /** Waits (bounded by timeoutMs) for a usable scan and reads every finding. Never throws for scan states. */
   waitForScan(image: ResolvedImage, options: ScanWaitOptions): Promise<ScanOutcome>;
   /** Calls made so far. */
   callCount(): number;
+}
+
+export interface ResolveCallOptions {
+  /**
+   * The image's scan is waited for next: ask page one of it beside the resolve, so a finished
+   * scan costs one round trip less (aws/scan-pages.ts). One more call when it cannot be used.
+   */
+  readScanEarly?: boolean;
 }
 
 export interface ScanWaitOptions {

@@ -14,7 +14,12 @@ import { sharedPath } from '../shared-data.js';
 interface Reply {
   status: number;
   body: unknown;
+  /** The operation it answers (x-amz-target suffix); default DescribeImageScanFindings. The
+   * registry's scan type is asked beside the first read, so replies are queued per operation. */
+  operation?: string;
 }
+
+const FINDINGS_OP = 'DescribeImageScanFindings';
 
 const recorded = JSON.parse(
   readFileSync(sharedPath('splunk/aws_ecr_scanning_findings_events.json'), 'utf8'),
@@ -47,7 +52,10 @@ beforeAll(async () => {
     targets.push(String(req.headers['x-amz-target']));
     req.resume();
     req.on('end', () => {
-      const reply = replies.shift() ?? { status: 500, body: { __type: 'ServerException' } };
+      const operation = String(req.headers['x-amz-target']).split('.').pop();
+      const at = replies.findIndex((r) => (r.operation ?? FINDINGS_OP) === operation);
+      const reply =
+        at < 0 ? { status: 500, body: { __type: 'ServerException' } } : replies.splice(at, 1)[0]!;
       res.writeHead(reply.status, { 'content-type': 'application/x-amz-json-1.1' });
       res.end(JSON.stringify(reply.body));
     });
@@ -87,17 +95,21 @@ test('ScanNotFound then the recorded Splunk response: 104 findings, times as Dat
     },
     splunkComplete,
     {
+      operation: 'GetRegistryScanningConfiguration',
       status: 200,
       body: { registryId: '111111111111', scanningConfiguration: { scanType: 'BASIC', rules: [] } },
     },
   ];
   const outcome = await adapter().waitForScan(image(), { timeoutMs: 60_000 });
-  // The registry's scan type is asked once a scan is done (scan-type.ts).
-  expect(targets).toEqual([
+  // The registry's scan type is asked once, beside the first read (scan-wait.ts), not after it.
+  expect([...targets].sort()).toEqual([
     'AmazonEC2ContainerRegistry_V20150921.DescribeImageScanFindings',
     'AmazonEC2ContainerRegistry_V20150921.DescribeImageScanFindings',
     'AmazonEC2ContainerRegistry_V20150921.GetRegistryScanningConfiguration',
   ]);
+  expect(
+    targets.indexOf('AmazonEC2ContainerRegistry_V20150921.GetRegistryScanningConfiguration'),
+  ).toBeLessThan(2);
   expect(outcome).toMatchObject({ status: 'COMPLETE', usable: true, type: 'BASIC', calls: 2 });
   expect(outcome.completedAt).toEqual(new Date('2021-08-11T11:30:16Z'));
   expect(countBySeverity(outcome.findings)).toEqual({
@@ -141,6 +153,7 @@ test('an unmodelled ThrottlingException keeps the wait going', async () => {
 test('DescribeImages on the wire: imagePushedAt becomes a Date', async () => {
   replies = [
     {
+      operation: 'DescribeImages',
       status: 200,
       body: {
         imageDetails: [

@@ -23,6 +23,11 @@ export { RESOLVE_TIMEOUT_MS, type ResolveOptions } from './ecr-scope.js';
 // Docker's own default when a reference names neither tag nor digest.
 const DEFAULT_TAG = 'latest';
 
+/** The id a target is looked up by: its digest when it has one (that is what was pushed). */
+export function targetImageId(target: ImageTarget): ImageIdentifier {
+  return target.digest ? { imageDigest: target.digest } : { imageTag: target.tag ?? DEFAULT_TAG };
+}
+
 /** Where the tag points now, or undefined when the tag no longer exists. */
 async function currentDigestOfTag(scope: Scope, tag: string): Promise<string | undefined> {
   try {
@@ -76,9 +81,8 @@ export async function resolveTarget(
 ): Promise<ResolvedImage[]> {
   const region = target.region ?? defaultRegion;
   const scope = scopeFor(calls, target, region, options);
-  const tag = target.tag ?? (target.digest ? undefined : DEFAULT_TAG);
-  if (tag && !target.tag) scope.context.imageTag = tag;
-  const id: ImageIdentifier = target.digest ? { imageDigest: target.digest } : { imageTag: tag };
+  const id = targetImageId(target);
+  if (id.imageTag && !target.tag) scope.context.imageTag = id.imageTag;
 
   const [detail] = await describe(scope, [id]);
   if (!detail?.imageDigest) {

@@ -2,9 +2,10 @@
 // aws-sdk-client-mock with a fake clock and never really wait.
 import type { ECRClient } from '@aws-sdk/client-ecr';
 import type { ImageTarget, ResolvedImage, ScanOutcome } from '../model.js';
-import type { EcrPort, ScanWaitOptions } from '../ports.js';
+import type { EcrPort, ResolveCallOptions, ScanWaitOptions } from '../ports.js';
 import { countingEcrCalls, type EcrCalls } from './ecr-calls.js';
 import { RESOLVE_TIMEOUT_MS, resolveTarget } from './ecr-resolve.js';
+import { EarlyPages } from './scan-pages.js';
 import { registryScanTypes, type ScanTypeLookup } from './scan-type.js';
 import { waitForScanOf } from './scan-wait.js';
 
@@ -49,6 +50,7 @@ export class EcrAdapter implements EcrPort {
    * fixes the deadline and every later one (platforms of an index, other images) gets what is left.
    */
   private scanDeadline: number | undefined;
+  private readonly early: EarlyPages;
 
   constructor(private readonly deps: EcrAdapterDeps) {
     this.calls = countingEcrCalls(deps.clientFor, deps.startClientFor);
@@ -56,12 +58,25 @@ export class EcrAdapter implements EcrPort {
     this.now = deps.now ?? Date.now;
     this.random = deps.random ?? Math.random;
     this.scanTypes = registryScanTypes(this.calls);
+    this.early = new EarlyPages(this.calls);
   }
 
-  resolve(target: ImageTarget, region: string): Promise<ResolvedImage[]> {
-    return resolveTarget(this.calls, target, region, {
-      timeoutMs: this.deps.resolveTimeoutMs ?? RESOLVE_TIMEOUT_MS,
-    });
+  async resolve(
+    target: ImageTarget,
+    region: string,
+    options: ResolveCallOptions = {},
+  ): Promise<ResolvedImage[]> {
+    const timeoutMs = this.deps.resolveTimeoutMs ?? RESOLVE_TIMEOUT_MS;
+    // Page one of the scan goes out with DescribeImages, not after it (scan-pages.ts).
+    const early = options.readScanEarly
+      ? this.early.ask(target, target.region ?? region, timeoutMs)
+      : undefined;
+    // So is the registry's scan type, which the wait needs once the scan is done (cached per
+    // region; the lookup never rejects).
+    if (early) void this.scanTypes(target.region ?? region, target.registryId);
+    const images = await resolveTarget(this.calls, target, region, { timeoutMs });
+    if (early) this.early.keep(early, images);
+    return images;
   }
 
   waitForScan(image: ResolvedImage, options: ScanWaitOptions): Promise<ScanOutcome> {
@@ -80,6 +95,7 @@ export class EcrAdapter implements EcrPort {
       },
       image,
       { ...options, timeoutMs: left },
+      this.early.take(image),
     );
   }
 

@@ -37,3 +37,35 @@ export function crossAccountHint(registry: string, caller: string | undefined): 
     `Inspector findings are not readable cross-account: ECR answers ScanNotFound.`
   );
 }
+
+/** A wait that ran out: never found (ScanNotFound every time) or found and never usable. */
+export function timedOutFields(state: {
+  waitedMs: number;
+  polls: number;
+  lastStatus: string | undefined;
+  lastError: string | undefined;
+  sawOnlyNotFound: boolean;
+  registryId: string;
+  callerAccountId: string | undefined;
+}): Pick<ScanOutcome, 'status' | 'usable' | 'description'> {
+  const waited = secondsText(state.waitedMs);
+  const checks = `${state.polls} status check${state.polls === 1 ? '' : 's'}`;
+  const lastError = state.lastError ? `; last error: ${state.lastError}` : '';
+  if (state.sawOnlyNotFound) {
+    return {
+      status: 'NOT_FOUND',
+      usable: false,
+      description:
+        `No scan of this image appeared within ${waited} (${checks}, ECR answered ` +
+        `ScanNotFound every time). Check that scan on push or enhanced scanning covers this ` +
+        `repository.${crossAccountHint(state.registryId, state.callerAccountId)}`,
+    };
+  }
+  return {
+    status: 'TIMEOUT',
+    usable: false,
+    description:
+      `No usable scan result within ${waited} (${checks}); last status ` +
+      `${state.lastStatus ?? 'none seen'}${lastError}.`,
+  };
+}

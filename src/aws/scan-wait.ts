@@ -10,16 +10,12 @@ import {
   type AwsErrorContext,
 } from './aws-errors.js';
 import type { EcrCalls } from './ecr-calls.js';
-import { PAGE_SIZE, readScan, type ScanRead } from './scan-read.js';
+import type { ScanRead } from './scan-read.js';
+import { ScanPages, type EarlyPage } from './scan-pages.js';
 import { DEFAULT_SETTLE_MS, settle, settledRead, type SettleContext } from './scan-settle.js';
 import { startScan } from './scan-start.js';
 import { CALL_GRACE_MS, START_GRACE_MAX_MS, dispositionOf, pollDelayMs } from './scan-status.js';
-import {
-  attestationNote,
-  crossAccountHint,
-  notGatedOutcome,
-  secondsText,
-} from './scan-messages.js';
+import { attestationNote, notGatedOutcome, secondsText, timedOutFields } from './scan-messages.js';
 import type { RegistryScanType } from './scan-type.js';
 
 export { pollDelayMs } from './scan-status.js';
@@ -62,11 +58,13 @@ class ScanWait {
   private sawOnlyNotFound = true;
   private startTried = false;
   private typeHint: ScanType | undefined;
+  private readonly pages: ScanPages;
 
   constructor(
     private readonly deps: WaitDeps,
     private readonly image: ResolvedImage,
     private readonly options: ScanWaitOptions,
+    early?: EarlyPage,
   ) {
     this.start = deps.now();
     this.deadline = this.start + Math.max(0, options.timeoutMs);
@@ -82,27 +80,13 @@ class ScanWait {
     };
     if (image.registryId) this.context.registryId = image.registryId;
     if (deps.callerAccountId) this.context.callerAccountId = deps.callerAccountId;
+    this.pages = new ScanPages(deps.calls, image, this.signal, () => (this.calls += 1), early);
     const attested = attestationNote(image);
     if (attested) this.notes.push(attested);
   }
 
-  private fetchPage = (nextToken: string | undefined) => {
-    this.calls += 1;
-    return this.deps.calls.describeImageScanFindings(
-      this.image.region,
-      {
-        repositoryName: this.image.repository,
-        imageId: { imageDigest: this.image.imageDigest },
-        ...(this.image.registryId ? { registryId: this.image.registryId } : {}),
-        maxResults: PAGE_SIZE,
-        ...(nextToken ? { nextToken } : {}),
-      },
-      this.signal,
-    );
-  };
-
   private read(): Promise<ScanRead> {
-    return readScan(this.fetchPage, (status) => dispositionOf(status) === 'done');
+    return this.pages.read((status) => dispositionOf(status) === 'done');
   }
 
   private progress(waitingFor: string, final = false): void {
@@ -153,26 +137,17 @@ class ScanWait {
   }
 
   private timedOut(): ScanOutcome {
-    const waited = secondsText(this.deps.now() - this.start);
-    const checks = `${this.polls} status check${this.polls === 1 ? '' : 's'}`;
-    const lastError = this.lastError ? `; last error: ${this.lastError}` : '';
-    if (this.sawOnlyNotFound) {
-      return this.outcome({
-        status: 'NOT_FOUND',
-        usable: false,
-        description:
-          `No scan of this image appeared within ${waited} (${checks}, ECR answered ` +
-          `ScanNotFound every time). Check that scan on push or enhanced scanning covers this ` +
-          `repository.${crossAccountHint(this.image.registryId, this.deps.callerAccountId)}`,
-      });
-    }
-    return this.outcome({
-      status: 'TIMEOUT',
-      usable: false,
-      description:
-        `No usable scan result within ${waited} (${checks}); last status ` +
-        `${this.lastStatus ?? 'none seen'}${lastError}.`,
-    });
+    return this.outcome(
+      timedOutFields({
+        waitedMs: this.deps.now() - this.start,
+        polls: this.polls,
+        lastStatus: this.lastStatus,
+        lastError: this.lastError,
+        sawOnlyNotFound: this.sawOnlyNotFound,
+        registryId: this.image.registryId,
+        callerAccountId: this.deps.callerAccountId,
+      }),
+    );
   }
 
   /** The deadline passed with a call still in flight (or before one could be made). */
@@ -228,9 +203,24 @@ class ScanWait {
     };
   }
 
+  /**
+   * Asked when the wait starts, beside the first read, not after it: a finished scan then costs
+   * one round trip, not two (issue 13). The lookup is cached per region and never rejects
+   * (scan-type.ts); a scan that never finishes has spent one cheap call per region on it.
+   */
+  private registryTypeAsked: Promise<RegistryScanType | undefined> | undefined;
+
+  private askRegistryType(): void {
+    if (!this.deps.scanType || this.registryTypeAsked) return;
+    this.registryTypeAsked = this.deps.scanType(this.image, this.signal);
+    // Awaited in finish(); a wait that ends otherwise must not leave a rejection unhandled.
+    this.registryTypeAsked.catch(() => undefined);
+  }
+
   private async registryType(): Promise<ScanType | undefined> {
-    if (!this.deps.scanType) return undefined;
-    const known = await this.deps.scanType(this.image, this.signal);
+    this.askRegistryType();
+    const known = await this.registryTypeAsked;
+    if (!known) return undefined;
     if (known.note) this.notes.push(known.note);
     return known.type;
   }
@@ -254,6 +244,7 @@ class ScanWait {
 
   async run(): Promise<ScanOutcome> {
     const grace = Math.min(START_GRACE_MAX_MS, this.options.timeoutMs / 3);
+    this.askRegistryType();
     for (;;) {
       if (this.options.signal?.aborted) return this.cancelled();
       // Only after a stalled sleep: what the polls saw so far stands.
@@ -322,7 +313,9 @@ export function waitForScanOf(
   deps: WaitDeps,
   image: ResolvedImage,
   options: ScanWaitOptions,
+  /** Page one, asked beside DescribeImages (scan-pages.ts); used only if it describes `image`. */
+  early?: EarlyPage,
 ): Promise<ScanOutcome> {
   if (image.notGated) return Promise.resolve(notGatedOutcome(image.notGated));
-  return new ScanWait(deps, image, options).run();
+  return new ScanWait(deps, image, options, early).run();
 }
