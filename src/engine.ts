@@ -2,11 +2,15 @@ import { UserError } from './errors.js';
 import type { Settings } from './inputs/settings.js';
 import type { Report, ResolvedImage, UploaderEvidence } from './model.js';
 import type { EcrPort, ProgressSink, SweepPort, UploaderPort } from './ports.js';
-import { evaluateSweep, mergeSweep } from './sweep.js';
 import { mapLimit } from './concurrency.js';
 import { mergeSameManifest, resolveAll } from './resolve-all.js';
-import { startReference } from './compare.js';
-import { buildReport, type Evaluated } from './build-report.js';
+import type { Evaluated } from './build-report.js';
+
+// The rules and the report (build-report.ts), the sweep and compare-to are chunks of their own in
+// the bundle: nothing of them runs before the first request, and parsing them first made
+// start-up slower (issue 13 §1); the action prefetches them while the calls are in flight
+// (main.ts). Imported one at a time: Jest's ESM loader fails on concurrent dynamic imports that
+// share modules ("request for … is not in cache").
 
 export interface EngineDeps {
   ecr: EcrPort;
@@ -60,6 +64,8 @@ async function evaluateRun(settings: Settings, deps: EngineDeps, started: number
   if (settings.sweep) {
     if (!deps.sweep)
       throw new UserError('sweep needs CloudTrail: uploader-check must not be false');
+    const { evaluateSweep, mergeSweep } = await import('./sweep.js');
+    const { buildReport } = await import('./build-report.js');
     const parts = await evaluateSweep(settings, { ecr: deps.ecr, sweep: deps.sweep, now });
     const report = buildReport(settings, parts.evaluated, {
       now: now(),
@@ -77,7 +83,9 @@ async function evaluateRun(settings: Settings, deps: EngineDeps, started: number
   );
   const resolved = mergeSameManifest(targets.flatMap((t) => t.images));
   // compare-to: read alongside the gated scans (never rejects), waiting like any image.
-  const reference = startReference(settings, resolved, deps);
+  const reference = settings.compareTo
+    ? (await import('./compare.js')).startReference(settings, resolved, deps)
+    : Promise.resolve(null);
 
   const evidenceByPush = new Map<string, Promise<UploaderEvidence | null>>();
   const gated = await mapLimit(resolved, IMAGE_CONCURRENCY, async (image) => {
@@ -95,6 +103,7 @@ async function evaluateRun(settings: Settings, deps: EngineDeps, started: number
   );
   const evaluated: Evaluated[] = [...gated, ...unresolved];
   const referenceRead = await reference;
+  const { buildReport } = await import('./build-report.js');
 
   return buildReport(settings, evaluated, {
     ...(referenceRead ? { reference: referenceRead } : {}),

@@ -36,7 +36,11 @@ function adapter(): EcrAdapter {
 }
 
 function finding(name: string) {
-  return { name, severity: 'HIGH' as const, attributes: [{ key: 'package_name', value: 'openssl' }] };
+  return {
+    name,
+    severity: 'HIGH' as const,
+    attributes: [{ key: 'package_name', value: 'openssl' }],
+  };
 }
 
 /** A COMPLETE page describing `digest`, `count` findings named after `prefix`. */
@@ -155,6 +159,18 @@ test('the tag moved in the middle of a read by tag: the read starts again by dig
   ]);
   expect(outcome.findings.map((f) => f.id)).toEqual(['CVE-A-0', 'CVE-A-1', 'CVE-A-2']);
   expect(outcome.usable).toBe(true);
+});
+
+test('a later page without imageId is held to page one by its token, not dropped', async () => {
+  world((input) =>
+    input.nextToken ? page(undefined, 'CVE-B', 1) : page(DIGEST, 'CVE-A', 1, 't1'),
+  );
+  const outcome = await gate();
+  expect(ids()).toEqual([
+    { tag: 'v1', early: true },
+    { tag: 'v1', token: 't1' },
+  ]);
+  expect(outcome.findings.map((f) => f.id)).toEqual(['CVE-A-0', 'CVE-B-0']);
 });
 
 test('an answer that names no digest cannot be checked: dropped, read by digest', async () => {

@@ -8,8 +8,9 @@
 // asked by tag is used only when its `imageId.imageDigest` is the digest DescribeImages resolved;
 // any other answer (the tag moved, an image index, an error, no digest in the answer) is dropped
 // and the read starts again by digest, as it did before. A nextToken is only ever sent with the
-// id its page was asked by (nothing documents that a token outlives its request), and every page
-// of a read by tag is checked again: a tag moved mid-read restarts the read by digest.
+// id its page was asked by (nothing documents that a token outlives its request), and every later
+// page of a read by tag is checked again: one naming another digest (the tag moved mid-read)
+// restarts the read by digest.
 import type { DescribeImageScanFindingsCommandOutput, ImageIdentifier } from '@aws-sdk/client-ecr';
 import type { ImageTarget, ResolvedImage } from '../model.js';
 import type { EcrCalls } from './ecr-calls.js';
@@ -125,12 +126,22 @@ export class ScanPages {
       },
       this.signal,
     );
-    if (this.pagingBy?.imageTag !== undefined && !this.describesImage(page)) throw new TagMoved();
+    if (this.pagingBy?.imageTag !== undefined && this.namesOtherImage(page)) throw new TagMoved();
     return page;
   };
 
+  /** Page one must name the digest: nothing else ties an answer by tag to the gated image. */
   private describesImage(page: DescribeImageScanFindingsCommandOutput): boolean {
     const digest: unknown = page.imageId?.imageDigest;
     return typeof digest === 'string' && digest === this.image.imageDigest;
+  }
+
+  /**
+   * A later page is tied to page one by its token; it contradicts it only by naming another
+   * digest (ECR always sends imageId, so a page without one is not evidence of a move).
+   */
+  private namesOtherImage(page: DescribeImageScanFindingsCommandOutput): boolean {
+    const digest: unknown = page.imageId?.imageDigest;
+    return digest !== undefined && digest !== this.image.imageDigest;
   }
 }
