@@ -6,7 +6,8 @@
 // - Node itself needs `startupMs` (`node -e ""`) before any request can leave.
 // - ECR, per image: `resolveCalls` sequential calls (DescribeImages; an image index adds
 //   BatchGetImage and a DescribeImages of its platforms), then per gated manifest its findings
-//   pages one after another (each page needs the previous page's token). The first page cannot
+//   pages one after another (each page needs the previous page's token). A single manifest's
+//   first page goes out beside DescribeImages (asked by the same tag). The first page cannot
 //   answer "done" before the scan completes. Images and platforms proceed in parallel; ECR's own
 //   rate limits are far above these volumes and are left out.
 // - CloudTrail: starts once the first DescribeImages has answered (the push time anchors the
@@ -127,8 +128,13 @@ export function floorOf(model: FloorModel, params: FloorParams): Floor {
     const resolved = startupMs + image.resolveCalls * L;
     ecrCalls += image.resolveCalls;
     ecrMs = Math.max(ecrMs, resolved);
+    // A single manifest's page one can be asked by the same tag or digest as DescribeImages, at
+    // the same moment (the gate does: src/aws/scan-pages.ts); an index's platforms have digests
+    // of their own, known only once it is read.
+    const single = image.resolveCalls === 1 && image.scans.length === 1;
     for (const scan of image.scans) {
-      const firstAnswer = Math.max(resolved + L, scan.completesAtMs ?? 0);
+      const asked = single ? startupMs : resolved;
+      const firstAnswer = Math.max(asked + L, scan.completesAtMs ?? 0);
       ecrMs = Math.max(ecrMs, firstAnswer + (scan.pages - 1) * L);
       ecrCalls += scan.pages;
     }
