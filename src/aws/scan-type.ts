@@ -71,3 +71,25 @@ export function registryScanTypes(calls: EcrCalls): ScanTypeLookup {
     return { type: answer.type };
   };
 }
+
+/**
+ * A question asked once, as early as wanted, and answered when needed: `ask()` sends it, `answer()`
+ * sends it if not yet and waits. A rejection is never left unhandled (a wait may end without
+ * needing the answer); undefined when there is nobody to ask.
+ */
+export class AskedEarly<T> {
+  private pending: Promise<T | undefined> | undefined;
+
+  constructor(private readonly question: (() => Promise<T> | undefined) | undefined) {}
+
+  ask(): void {
+    if (this.pending || !this.question) return;
+    this.pending = Promise.resolve(this.question());
+    this.pending.catch(() => undefined);
+  }
+
+  answer(): Promise<T | undefined> {
+    this.ask();
+    return this.pending ?? Promise.resolve(undefined);
+  }
+}

@@ -16,7 +16,7 @@ import { DEFAULT_SETTLE_MS, settle, settledRead, type SettleContext } from './sc
 import { startScan } from './scan-start.js';
 import { CALL_GRACE_MS, START_GRACE_MAX_MS, dispositionOf, pollDelayMs } from './scan-status.js';
 import { attestationNote, notGatedOutcome, secondsText, timedOutFields } from './scan-messages.js';
-import type { RegistryScanType } from './scan-type.js';
+import { AskedEarly, type RegistryScanType } from './scan-type.js';
 
 export { pollDelayMs } from './scan-status.js';
 
@@ -59,6 +59,7 @@ class ScanWait {
   private startTried = false;
   private typeHint: ScanType | undefined;
   private readonly pages: ScanPages;
+  private readonly registryTypeAsked: AskedEarly<RegistryScanType>;
 
   constructor(
     private readonly deps: WaitDeps,
@@ -80,6 +81,11 @@ class ScanWait {
     };
     if (image.registryId) this.context.registryId = image.registryId;
     if (deps.callerAccountId) this.context.callerAccountId = deps.callerAccountId;
+    // Asked when the wait starts, beside the first read, not after it: a finished scan then
+    // costs one round trip, not two (issue 13). Cached per region; never rejects (scan-type.ts).
+    this.registryTypeAsked = new AskedEarly(
+      deps.scanType ? () => deps.scanType?.(image, this.signal) : undefined,
+    );
     this.pages = new ScanPages(deps.calls, image, this.signal, () => (this.calls += 1), early);
     const attested = attestationNote(image);
     if (attested) this.notes.push(attested);
@@ -203,26 +209,10 @@ class ScanWait {
     };
   }
 
-  /**
-   * Asked when the wait starts, beside the first read, not after it: a finished scan then costs
-   * one round trip, not two (issue 13). The lookup is cached per region and never rejects
-   * (scan-type.ts); a scan that never finishes has spent one cheap call per region on it.
-   */
-  private registryTypeAsked: Promise<RegistryScanType | undefined> | undefined;
-
-  private askRegistryType(): void {
-    if (!this.deps.scanType || this.registryTypeAsked) return;
-    this.registryTypeAsked = this.deps.scanType(this.image, this.signal);
-    // Awaited in finish(); a wait that ends otherwise must not leave a rejection unhandled.
-    this.registryTypeAsked.catch(() => undefined);
-  }
-
   private async registryType(): Promise<ScanType | undefined> {
-    this.askRegistryType();
-    const known = await this.registryTypeAsked;
-    if (!known) return undefined;
-    if (known.note) this.notes.push(known.note);
-    return known.type;
+    const known = await this.registryTypeAsked.answer();
+    if (known?.note) this.notes.push(known.note);
+    return known?.type;
   }
 
   private async finish(first: ScanRead): Promise<ScanOutcome> {
@@ -244,7 +234,7 @@ class ScanWait {
 
   async run(): Promise<ScanOutcome> {
     const grace = Math.min(START_GRACE_MAX_MS, this.options.timeoutMs / 3);
-    this.askRegistryType();
+    this.registryTypeAsked.ask();
     for (;;) {
       if (this.options.signal?.aborted) return this.cancelled();
       // Only after a stalled sleep: what the polls saw so far stands.
