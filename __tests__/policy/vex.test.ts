@@ -1,5 +1,6 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -217,5 +218,40 @@ describe('reading VEX documents', () => {
     await expect(loadExternalIgnores(missing, {}, '/tmp')).rejects.toThrow(
       `Input 'vex': "none.json" does not exist`,
     );
+  });
+});
+
+describe('a VEX URL behind a proxy', () => {
+  // Self-hosted runners that reach the internet only through HTTPS_PROXY: the URL must go
+  // through it, as the AWS calls do (the global fetch ignored the variable and timed out).
+  let proxy: Server;
+  const seen: string[] = [];
+  const saved = { HTTPS_PROXY: process.env.HTTPS_PROXY, NO_PROXY: process.env.NO_PROXY };
+  beforeAll(async () => {
+    proxy = createServer();
+    proxy.on('connect', (req: IncomingMessage, socket: Duplex) => {
+      seen.push(`${req.method} ${req.url}`);
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    process.env.HTTPS_PROXY = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    delete process.env.NO_PROXY;
+  });
+  afterAll(async () => {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    proxy.closeAllConnections();
+    await new Promise((resolve) => proxy.close(resolve));
+  });
+
+  test('HTTPS_PROXY carries the request (CONNECT to the host), and a refusal names the URL', async () => {
+    const url = new URL('https://vex.example.test/app.openvex.json');
+    // https-proxy-agent hands the proxy's refusal back as the response.
+    await expect(fetchBounded(url, 'vex', 1024, 5_000)).rejects.toThrow(
+      `Input 'vex': "${url.href}" answered HTTP 403`,
+    );
+    expect(seen).toEqual(['CONNECT vex.example.test:443']);
   });
 });

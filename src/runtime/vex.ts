@@ -1,4 +1,10 @@
+import type { IncomingMessage } from 'node:http';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { getProxyUrl } from '@actions/http-client/lib/proxy';
+import { HttpsProxyAgent } from 'https-proxy-agent';
 import { UserError, errnoCode, errorMessage } from '../errors.js';
+import { TOOL_NAME, VERSION } from '../version.js';
 import { inputProblem } from '../inputs/invalid.js';
 import type { IgnoreRule, Settings } from '../inputs/settings.js';
 import { readWorkspaceFile } from './files.js';
@@ -36,7 +42,13 @@ function checkUrl(source: string): URL | null {
   return url;
 }
 
-/** The body, read as a stream and cut off past the cap; errors name the URL. */
+/**
+ * The body, read as a stream and cut off past the cap; errors name the URL. Node's own http(s)
+ * with the proxy decision the AWS clients make (`HTTPS_PROXY`/`NO_PROXY` through the toolkit's
+ * `getProxyUrl`, tunnelled by https-proxy-agent; aws/clients.ts): the global `fetch` ignores
+ * those variables, so on a runner that reaches the internet only through a proxy a VEX URL
+ * timed out. Redirects are not followed (a 3xx is an answer that is not the document).
+ */
 export async function fetchBounded(
   url: URL,
   input: string,
@@ -46,29 +58,24 @@ export async function fetchBounded(
   const shown = JSON.stringify(url.href);
   const signal = AbortSignal.timeout(timeoutMs);
   try {
-    const response = await fetch(url, { signal, redirect: 'error' });
-    if (!response.ok) {
-      throw inputProblem(
-        input,
-        `${shown} answered HTTP ${response.status}; expected the document.`,
-      );
+    const response = await get(url, signal);
+    const status = response.statusCode ?? 0;
+    if (status < 200 || status > 299) {
+      response.destroy();
+      throw inputProblem(input, `${shown} answered HTTP ${status}; expected the document.`);
     }
-    const reader = response.body?.getReader();
-    if (!reader) return '';
-    const chunks: Uint8Array[] = [];
+    const chunks: Buffer[] = [];
     let size = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
+    for await (const chunk of response as AsyncIterable<Buffer>) {
+      size += chunk.byteLength;
       if (size > maxBytes) {
-        await reader.cancel();
+        response.destroy();
         throw inputProblem(
           input,
           `${shown} is larger than ${maxBytes} bytes, the most that is read.`,
         );
       }
-      chunks.push(value);
+      chunks.push(chunk);
     }
     return Buffer.concat(chunks).toString('utf8');
   } catch (error) {
@@ -81,6 +88,26 @@ export async function fetchBounded(
       `${shown} could not be fetched (${errorMessage(error).slice(0, 200)}).`,
     );
   }
+}
+
+/** One GET, through the proxy the environment names for this URL (none for loopback hosts). */
+function get(url: URL, signal: AbortSignal): Promise<IncomingMessage> {
+  const proxy = getProxyUrl(url);
+  const agent = proxy ? new HttpsProxyAgent(proxy.href) : undefined;
+  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const request = send(
+      url,
+      {
+        signal,
+        headers: { 'user-agent': `${TOOL_NAME}/${VERSION}`, accept: 'application/json' },
+        ...(agent ? { agent } : {}),
+      },
+      resolve,
+    );
+    request.on('error', reject);
+    request.end();
+  });
 }
 
 function readFile(name: string, input: string, workspace: string): string {
