@@ -1,3 +1,4 @@
+import { orderedGroups } from './top.js';
 import type { Detection, ImageReport, Report, Severity } from '../model.js';
 import { SEVERITIES } from '../model.js';
 import { RULES } from '../rules/catalog.js';
@@ -87,17 +88,15 @@ export function uploaderLine(image: ImageReport): string {
  * Rules at level `off` are summed up in one sentence after the table.
  */
 export function decidingTable(detections: readonly Detection[], maxTopIds = 5): string {
-  const active = detections.filter((d) => !d.ignored).sort(compareDetections);
-  const byRule = new Map<string, Detection[]>();
-  // Appended in place: copying the group on every detection is quadratic (20,000 findings).
-  for (const d of active) {
-    const key = decidingKey(d);
-    const group = byRule.get(key);
-    if (group) group.push(d);
-    else byRule.set(key, [d]);
-  }
-  const counted = [...byRule.values()].filter((g) => g[0]?.level !== 'off');
-  const off = [...byRule.values()].filter((g) => g[0]?.level === 'off');
+  // A finding rule's group shows its first few ids; another rule's every message (few rows).
+  const groups = orderedGroups(
+    detections.filter((d) => !d.ignored),
+    decidingKey,
+    compareDetections,
+    (_, members) => (isFindingRule((members[0] as Detection).rule) ? maxTopIds : members.length),
+  );
+  const counted = groups.filter((g) => g.top[0]?.level !== 'off');
+  const off = groups.filter((g) => g.top[0]?.level === 'off');
   let out = '';
   if (counted.length > 0) {
     out += tableHead(
@@ -105,27 +104,30 @@ export function decidingTable(detections: readonly Detection[], maxTopIds = 5): 
       ['left', 'left', 'right', 'right'],
     );
     for (const group of counted) {
-      const first = group[0] as Detection;
-      const risk = groupRisk(group);
+      const first = group.top[0] as Detection;
+      const risk = groupRisk(group.members);
       out += tableRow([
         `**${first.level}**`,
         `${escapeMarkdown(RULES[first.rule].title, 80)} (\`${first.rule}\`)${markSuffix(first)}`,
-        thousands(group.length),
+        thousands(group.members.length),
         thousands(risk),
-        groupDetails(group, maxTopIds),
+        groupDetails(group.top, group.members.length, maxTopIds),
       ]);
     }
   } else {
     out += 'No detection at level fail, warn or notice.\n';
   }
   if (off.length > 0) {
-    const parts = off.map((g) => `${(g[0] as Detection).rule}${markSuffix(g[0])} (${g.length})`);
+    const parts = off.map(
+      (g) => `${(g.top[0] as Detection).rule}${markSuffix(g.top[0])} (${g.members.length})`,
+    );
     out += `\nAt level off (reported, not counted): ${parts.join(', ')}.\n`;
   }
   return out;
 }
 
-function groupDetails(group: readonly Detection[], maxTopIds: number): string {
+/** `group`: the group's first rows in order (all of them for a rule that is not a finding). */
+function groupDetails(group: readonly Detection[], count: number, maxTopIds: number): string {
   const first = group[0] as Detection;
   if (isFindingRule(first.rule)) {
     const shown = group.slice(0, maxTopIds).map((d) => {
@@ -134,7 +136,7 @@ function groupDetails(group: readonly Detection[], maxTopIds: number): string {
         .join(', ');
       return `${markdownLink(d.findingId ?? 'finding', d.uri, 100)}${pkgs ? ` (${escapeMarkdown(pkgs, 120)})` : ''}`;
     });
-    const more = group.length - shown.length;
+    const more = count - shown.length;
     return shown.join(', ') + (more > 0 ? ` +${more} more` : '');
   }
   const lines = unique(group.map((d) => d.message))

@@ -1,3 +1,4 @@
+import { topSorted } from './top.js';
 import type { GateResult, ImageReport, Report } from '../model.js';
 import { escapeMarkdown, markdownLink } from './escape.js';
 import {
@@ -167,14 +168,14 @@ function imageCore(report: Report, index: number, several: boolean): string {
 
 function topFindings(report: Report, index: number, budget: ByteBudget): string {
   const image = report.images[index];
-  const rows = detectionsOf(report, index)
-    .filter((d) => !d.ignored && d.level !== 'off' && isFindingRule(d.rule))
-    .sort(report.compareTo ? compareByMark : compareFindings);
-  if (!image || rows.length === 0) return '';
+  const active = detectionsOf(report, index).filter(
+    (d) => !d.ignored && d.level !== 'off' && isFindingRule(d.rule),
+  );
+  if (!image || active.length === 0) return '';
   const all = detectionsOf(report, index).filter((d) => !d.ignored && isFindingRule(d.rule)).length;
   const head = (shown: number) =>
     detailsOpen(summaryText(`Top findings: ${shown} of ${all} (${countsText(image)})`));
-  const shell = head(rows.length) + FINDING_HEAD + DETAILS_CLOSE;
+  const shell = head(active.length) + FINDING_HEAD + DETAILS_CLOSE;
   if (!budget.take(shell)) return '';
   const note = (n: number) =>
     n > 0
@@ -183,7 +184,8 @@ function topFindings(report: Report, index: number, budget: ByteBudget): string 
   budget.force(note(all));
   let body = '';
   let shown = 0;
-  for (const d of rows.slice(0, TOP_FINDINGS)) {
+  const order = report.compareTo ? compareByMark : compareFindings;
+  for (const d of topSorted(active, order, TOP_FINDINGS)) {
     const row = findingRow(d);
     if (!budget.take(row)) break;
     body += row;

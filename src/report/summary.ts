@@ -29,6 +29,7 @@ import {
   verdictLine,
 } from './markdown.js';
 import { compareByMark, comparisonText, renderCompareSection } from './compare.js';
+import { topSorted } from './top.js';
 
 export interface SummaryOptions {
   /** Byte budget; GitHub refuses a step summary over 1 MiB. */
@@ -207,9 +208,7 @@ function renderImageCore(report: Report, index: number): string {
 
 function renderFindings(report: Report, index: number, budget: ByteBudget, left: LeftOut): string {
   const image = report.images[index];
-  const rows = detectionsOf(report, index)
-    .filter((d) => !d.ignored && isFindingRule(d.rule))
-    .sort(report.compareTo ? compareByMark : compareFindings);
+  const rows = detectionsOf(report, index).filter((d) => !d.ignored && isFindingRule(d.rule));
   if (!image || rows.length === 0) return '';
   const head = detailsOpen(
     summaryText(`Findings: ${rows.length} (${countsText(image)})`),
@@ -223,7 +222,8 @@ function renderFindings(report: Report, index: number, budget: ByteBudget, left:
   let body = '';
   let shown = 0;
   let full = false;
-  for (const d of rows.slice(0, MAX_FINDING_ROWS)) {
+  const order = report.compareTo ? compareByMark : compareFindings;
+  for (const d of topSorted(rows, order, MAX_FINDING_ROWS)) {
     const row = findingRow(d);
     if (!budget.take(row)) {
       full = true;

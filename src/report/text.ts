@@ -1,3 +1,4 @@
+import { orderedGroups, topSorted } from './top.js';
 import type { Detection, GateResult, ImageReport, Report, Severity } from '../model.js';
 import { SEVERITIES } from '../model.js';
 import { escapeTerminal, neutralizeCommands } from './escape.js';
@@ -148,19 +149,16 @@ function imageBlock(
     }
   }
 
-  const active = detections.filter((d) => !d.ignored && d.level !== 'off').sort(compareDetections);
-  const byRule = new Map<string, Detection[]>();
-  // Appended in place: copying the group on every detection is quadratic (20,000 findings).
-  for (const d of active) {
-    const key = decidingKey(d);
-    const group = byRule.get(key);
-    if (group) group.push(d);
-    else byRule.set(key, [d]);
-  }
-  if (byRule.size > 0) {
+  const groups = orderedGroups(
+    detections.filter((d) => !d.ignored && d.level !== 'off'),
+    decidingKey,
+    compareDetections,
+    () => 1,
+  );
+  if (groups.length > 0) {
     lines.push('  deciding detections:');
-    for (const group of byRule.values()) {
-      const first = group[0] as Detection;
+    for (const { members: group, top } of groups) {
+      const first = top[0] as Detection;
       const rule = `${first.rule}${markSuffix(first)}`;
       const risk = groupRisk(group);
       const what = isFindingRule(first.rule) ? '' : `  ${escapeTerminal(first.message, 300)}`;
@@ -172,12 +170,11 @@ function imageBlock(
     }
   }
 
-  const findings = detections
-    .filter((d) => !d.ignored && isFindingRule(d.rule))
-    .sort(report.compareTo ? compareByMark : compareFindings);
+  const findings = detections.filter((d) => !d.ignored && isFindingRule(d.rule));
   if (findings.length > 0) {
     lines.push(`  top findings (${Math.min(top, findings.length)} of ${findings.length}):`);
-    for (const d of findings.slice(0, top)) {
+    const order = report.compareTo ? compareByMark : compareFindings;
+    for (const d of topSorted(findings, order, top)) {
       const severity = severityOfRule(d.rule) as Severity;
       const shown = d.scannerSeverity ?? severity;
       const packages = (d.packages ?? []).slice(0, 2).map(packageText).join(', ');
