@@ -48,7 +48,7 @@ const WORD_SCORE: Readonly<Record<string, number>> = {
   low: 2.0,
 };
 /** Code scanning shows error, warning and note only. */
-const LEVEL: Readonly<Record<Level, Result.level>> = {
+export const LEVEL: Readonly<Record<Level, Result.level>> = {
   fail: 'error',
   warn: 'warning',
   notice: 'note',
@@ -151,7 +151,7 @@ export function ruleOf(c: Candidate): ReportingDescriptor {
 }
 
 /** ` in openssl, libssl3` (names only, at most five, then how many more). */
-function inPackages(d: Detection): string {
+export function inPackages(d: Detection): string {
   const names = [...new Set((d.packages ?? []).map((p) => p.name))];
   if (names.length === 0) return '';
   const more = names.length > 5 ? ` and ${names.length - 5} more` : '';
@@ -159,7 +159,7 @@ function inPackages(d: Detection): string {
 }
 
 /** The description part of the seed's `finding` field (`"<name>, <description>"`). */
-function descriptionOf(d: Detection): string {
+export function descriptionOf(d: Detection): string {
   const finding = d.finding ?? '';
   const prefix = `${d.findingId ?? ''}, `;
   return finding.startsWith(prefix) ? finding.slice(prefix.length) : finding;
@@ -272,7 +272,7 @@ function fingerprint(
 }
 
 // The one-shot `crypto.hash` (Node ≥ 20.12) skips a Hash object per result; older Node 20 lacks it.
-const sha256Hex: (data: string) => string =
+export const sha256Hex: (data: string) => string =
   typeof crypto.hash === 'function'
     ? (data) => crypto.hash('sha256', data, 'hex')
     : (data) => crypto.createHash('sha256').update(data).digest('hex');

@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import type { Detection } from '../model.js';
 import type { Candidate } from './sarif-entries.js';
 import { severityOfRule, severityRank } from './format.js';
+import type { PieceList } from './sarif-pieces.js';
 
 /** A log as its serialised pieces. */
 export interface Assembled {
@@ -17,8 +18,8 @@ export interface Assembled {
 /** Every run's results and rules built once; a run keeps a prefix of them. */
 export interface Pieces {
   /** Serialised once: the log is assembled from these strings, never serialised whole. */
-  results: string[];
-  rules: string[];
+  results: PieceList;
+  rules: PieceList;
   /** rulesFor[k]: how many rules the first k results need (rules come in first-use order). */
   rulesFor: number[];
   /** UTF-16 units a result adds, with the rule it introduces and the separators. */
@@ -102,17 +103,17 @@ export function select(
  * (less shared context), so the estimate errs high.
  */
 export function sampleRatio(built: readonly Pieces[]): number {
-  const total = built.reduce((sum, b) => sum + b.results.length, 0);
+  const total = built.reduce((sum, b) => sum + b.results.count, 0);
   const step = Math.max(1, Math.floor(total / 2000));
   const sample: string[] = [];
   let units = 0;
   let seen = 0;
   for (const b of built) {
-    for (let i = 0; i < b.results.length && units < 1_000_000; i += 1, seen += 1) {
+    for (let i = 0; i < b.results.count && units < 1_000_000; i += 1, seen += 1) {
       if (seen % step !== 0) continue;
       const first = b.rulesFor[i] ?? 0;
       const introduces = (b.rulesFor[i + 1] ?? 0) > first;
-      const piece = (b.results[i] ?? '') + (introduces ? (b.rules[first] ?? '') : '');
+      const piece = b.results.get(i) + (introduces ? b.rules.get(first) : '');
       sample.push(piece);
       units += piece.length;
     }

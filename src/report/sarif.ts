@@ -32,13 +32,9 @@ import {
   severityOfRule,
   thousands,
 } from './format.js';
-import {
-  type Candidate,
-  type SarifLocationOptions,
-  location,
-  resultOf,
-  ruleOf,
-} from './sarif-entries.js';
+import { type Candidate, type SarifLocationOptions, location } from './sarif-entries.js';
+import { imageJson, resultJson, ruleJson } from './sarif-json.js';
+import { PieceList } from './sarif-pieces.js';
 import {
   type Assembled,
   type Pieces,
@@ -168,29 +164,32 @@ function buildPieces(
   candidates: readonly Candidate[],
   options: SarifOptions,
 ): Pieces {
-  const rules: string[] = [];
+  const rules = new PieceList();
+  const results = new PieceList();
   const ruleIndex = new Map<string, number>();
   const rulesFor = [0];
   const costs: number[] = [];
   // The same for every result of the image, so worked out once and shared (the log is data to
   // serialise): fileUri cleans and encodes every path segment.
-  const where = location(image, options);
-  const results = candidates.map((c) => {
+  const at = imageJson(image, location(image, options));
+  for (const c of candidates) {
     let cost = 0;
-    let at = ruleIndex.get(c.ruleId);
-    if (at === undefined) {
-      at = rules.length;
-      ruleIndex.set(c.ruleId, at);
-      const rule = JSON.stringify(ruleOf(c));
+    let index = ruleIndex.get(c.ruleId);
+    if (index === undefined) {
+      index = rules.count;
+      ruleIndex.set(c.ruleId, index);
+      const rule = ruleJson(c);
       rules.push(rule);
       cost += rule.length + 1;
     }
-    const result = JSON.stringify(resultOf(image, c, at, where));
+    const result = resultJson(at, c, index);
     cost += result.length + 1;
     costs.push(cost);
-    rulesFor.push(rules.length);
-    return result;
-  });
+    rulesFor.push(rules.count);
+    results.push(result);
+  }
+  rules.seal();
+  results.seal();
   return { results, rules, rulesFor, costs };
 }
 
@@ -240,8 +239,6 @@ function assembleRun(
   const { informationUri } = extra;
   const image = report.images[index] as ImageReport;
   const omitted = candidates.slice(keep);
-  const results = pieces.results.slice(0, keep);
-  const rules = pieces.rules.slice(0, pieces.rulesFor[keep] ?? 0);
 
   const notifications: Notification[] = [];
   const properties: Record<string, unknown> = {
@@ -277,18 +274,13 @@ function assembleRun(
     notifications.length > 0
       ? [{ executionSuccessful: true, toolExecutionNotifications: notifications }]
       : undefined;
-  const list = (items: readonly string[]) =>
-    items.forEach((item, i) => {
-      if (i > 0) chunks.push(',');
-      chunks.push(item);
-    });
   chunks.push(`{"tool":{"driver":${driver.slice(0, -1)},"rules":[`);
-  list(rules);
+  pieces.rules.pushPrefix(chunks, pieces.rulesFor[keep] ?? 0);
   chunks.push(
     `]}},"automationDetails":${JSON.stringify({ id } satisfies Run['automationDetails'])}`,
   );
   chunks.push(',"results":[');
-  list(results);
+  pieces.results.pushPrefix(chunks, keep);
   chunks.push(`],"properties":${JSON.stringify(properties)}`);
   if (invocations) chunks.push(`,"invocations":${JSON.stringify(invocations)}`);
   chunks.push('}');
