@@ -29,7 +29,7 @@ function reports(): Array<[string, Report]> {
     if (i % 3 === 0) d.compare = 'new';
     if (i % 3 === 1) d.compare = 'unchanged';
     if (i % 4 === 0) d.cvss = Number.NaN;
-    if (i % 5 === 0) d.cvss = undefined;
+    if (i % 5 === 0) delete d.cvss;
     if (i % 2 === 0) d.fixAvailable = 'PARTIAL';
     if (i % 7 === 0) d.exploitAvailable = 'YES';
     if (i % 6 === 0) d.principal = HOSTILE.mention;
