@@ -37,13 +37,20 @@ export interface Pieces {
  * default level GitHub's upload uses, so a level-1 size within the limit settles it).
  */
 export function compressedSize(log: Assembled, ratio: number, limit: number): number {
-  if (3 * log.length <= limit - 1024) return log.length;
-  if (2 * ratio * log.length <= limit) return ratio * log.length;
+  const settled = sizeFromLength(log.length, ratio, limit);
+  if (settled !== null) return settled;
   const raw = log.chunks.reduce((n, c) => n + Buffer.byteLength(c, 'utf8'), 0);
   if (raw <= limit - 1024) return raw;
   const text = log.chunks.join('');
   const quick = gzipSync(text, { level: 1 }).length;
   return quick <= limit ? quick : gzipSync(text).length;
+}
+
+/** The first two steps of `compressedSize`, which need the log's length only; else null. */
+export function sizeFromLength(length: number, ratio: number, limit: number): number | null {
+  if (3 * length <= limit - 1024) return length;
+  if (2 * ratio * length <= limit) return ratio * length;
+  return null;
 }
 
 /**
@@ -80,16 +87,16 @@ export function coarseKey(d: Detection): number {
  */
 export function select(
   order: ReadonlyArray<{ run: number; pos: number }>,
-  built: readonly Pieces[],
+  costs: ReadonlyArray<readonly number[]>,
   maxResults: number,
   rawBudget: number,
 ): number[] {
-  const keep = built.map(() => 0);
+  const keep = costs.map(() => 0);
   let used = 0;
   for (const { run, pos } of order) {
     const count = keep[run] ?? 0;
     if (count !== pos || count >= maxResults) continue;
-    const cost = built[run]?.costs[pos] ?? 0;
+    const cost = costs[run]?.[pos] ?? 0;
     if (used + cost > rawBudget) break;
     used += cost;
     keep[run] = count + 1;
@@ -104,12 +111,12 @@ export function select(
  */
 export function sampleRatio(built: readonly Pieces[]): number {
   const total = built.reduce((sum, b) => sum + b.results.count, 0);
-  const step = Math.max(1, Math.floor(total / 2000));
+  const step = sampleStep(total);
   const sample: string[] = [];
   let units = 0;
   let seen = 0;
   for (const b of built) {
-    for (let i = 0; i < b.results.count && units < 1_000_000; i += 1, seen += 1) {
+    for (let i = 0; i < b.results.count && units < SAMPLE_UNITS; i += 1, seen += 1) {
       if (seen % step !== 0) continue;
       const first = b.rulesFor[i] ?? 0;
       const introduces = (b.rulesFor[i + 1] ?? 0) > first;
@@ -118,5 +125,16 @@ export function sampleRatio(built: readonly Pieces[]): number {
       units += piece.length;
     }
   }
+  return ratioOf(sample, units);
+}
+
+/** The sample stops growing once it holds this many UTF-16 units. */
+export const SAMPLE_UNITS = 1_000_000;
+
+/** Every how many results one goes into the sample. */
+export const sampleStep = (total: number): number => Math.max(1, Math.floor(total / 2000));
+
+/** Gzipped bytes per unit of the sample (`units` long), with the margin; 3 for no sample. */
+export function ratioOf(sample: readonly string[], units: number): number {
   return units === 0 ? 3 : Math.min(3, (gzipSync(sample.join(',')).length / units) * 1.1);
 }
