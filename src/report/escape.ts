@@ -195,11 +195,12 @@ export function escapeHtmlText(text: string, max = DEFAULT_MAX_CHARS): string {
  */
 export function safeUrl(raw: string | undefined | null): string | null {
   if (!raw || raw.length > 2000) return null;
+  if (CANONICAL_URL.test(raw) && !DOT_SEGMENT.test(raw)) return raw;
   // Each finding's advisory URL reaches several surfaces; parsing it once is enough.
   const known = SAFE_URLS.get(raw);
   if (known !== undefined) return known;
   if (SAFE_URLS.size >= SAFE_URLS_MAX) SAFE_URLS.clear();
-  const safe = CANONICAL_URL.test(raw) && !DOT_SEGMENT.test(raw) ? raw : checkUrl(raw);
+  const safe = checkUrl(raw);
   SAFE_URLS.set(raw, safe);
   return safe;
 }
