@@ -105,17 +105,20 @@ function referenced(
     descriptionFrom(text, finding.name) !== finding.description
   )
     return finding;
-  const copy: Partial<Finding> & { detection?: number } = { ...finding };
-  delete copy.description;
-  copy.detection = row;
-  return copy;
+  // Left out by JSON.stringify as undefined, in place: `delete` would turn every copy into a
+  // dictionary-mode object, which JSON.stringify serialises on its slow path.
+  return { ...finding, description: undefined, detection: row };
 }
 
 /** Containers this shallow are opened up, so the big arrays inside them (findings) stream. */
 const OPEN_DEPTH = 4;
-/** Arrays at least this long are serialised this many elements at a time. */
+/**
+ * Arrays at least this long are serialised this many elements at a time: a batch's text stays
+ * under V8's large-object size (128 KiB) for the usual rows (~1 KB), so it dies young instead of
+ * waiting in the large-object space for a full collection.
+ */
 const BATCH_MIN = 64;
-const BATCH = 500;
+const BATCH = 64;
 
 type Container = Record<string, unknown> | unknown[] | LazyList;
 
