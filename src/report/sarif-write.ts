@@ -25,6 +25,8 @@ import { LOG_HEAD, LOG_TAIL, runParts } from './sarif-run.js';
 import { type SarifOptions, planSarif } from './sarif.js';
 
 /** The streamed log would differ from `renderSarif`'s: write that one instead. */
+const FLUSH_UNITS = 32 * 1024;
+
 export class SarifRestart extends Error {
   constructor() {
     super('SARIF log near the size limit: rendered whole to apply the limits');
@@ -47,14 +49,31 @@ export function* streamSarif(
   const step = sampleStep(runs.reduce((n, run) => n + run.candidates.length, 0));
   const sample: string[] = [];
   let units = 0;
-  let length = LOG_HEAD.length + LOG_TAIL.length + Math.max(0, runs.length - 1);
   let seen = 0;
+  // Entries are gathered and handed on ~32 K units at a time: one generator step per entry and
+  // separator (80,000 for 20,000 findings, through the writer's generators too) cost more than
+  // rendering some of them. `length` counts every unit handed on.
+  let pending: string[] = [];
+  let pendingUnits = 0;
+  let length = 0;
+  const put = (text: string): boolean => {
+    pending.push(text);
+    pendingUnits += text.length;
+    return pendingUnits >= FLUSH_UNITS;
+  };
+  const flush = (): string => {
+    const text = pending.join('');
+    length += text.length;
+    pending = [];
+    pendingUnits = 0;
+    return text;
+  };
   const costs: number[][] = [];
   const planned: number[] = [];
 
-  yield LOG_HEAD;
+  put(LOG_HEAD);
   for (const [r, run] of runs.entries()) {
-    if (r > 0) yield ',';
+    if (r > 0) put(',');
     const { candidates } = run;
     const count = candidates.length;
     const keep = Math.min(count, maxResults);
@@ -77,9 +96,8 @@ export function* streamSarif(
       omittedRuns: r === 0 ? omittedRuns : 0,
       informationUri: options.informationUri,
     });
-    length += parts.head.length + parts.middle.length + parts.tail.length;
 
-    yield parts.head;
+    put(parts.head);
     const ruleLength = new Int32Array(count);
     const sampledRules = new Map<number, string>();
     let written = 0;
@@ -88,12 +106,11 @@ export function* streamSarif(
       const rule = ruleJson(candidates[j]!);
       ruleLength[j] = rule.length;
       if (inSample(j)) sampledRules.set(j, rule);
-      if (written > 0) yield ',';
-      length += rule.length + (written > 0 ? 1 : 0);
+      if (written > 0) put(',');
       written += 1;
-      yield rule;
+      if (put(rule)) yield flush();
     }
-    yield parts.middle;
+    put(parts.middle);
 
     const image = report.images[run.index] as ImageReport;
     const at = imageJson(image, location(image, options));
@@ -115,16 +132,16 @@ export function* streamSarif(
         units += piece.length;
       }
       if (j < keep) {
-        if (j > 0) yield ',';
-        length += result.length + (j > 0 ? 1 : 0);
-        yield result;
+        if (j > 0) put(',');
+        if (put(result)) yield flush();
       }
     }
     costs.push(runCosts);
     seen += count;
-    yield parts.tail;
+    put(parts.tail);
   }
-  yield LOG_TAIL;
+  put(LOG_TAIL);
+  yield flush();
 
   // renderSarif's decision on the same numbers (its first attempt, settled by length).
   const rawTotal = costs.reduce((sum, c) => sum + c.reduce((a, n) => a + n, 0), 0);
