@@ -195,7 +195,7 @@ export function escapeHtmlText(text: string, max = DEFAULT_MAX_CHARS): string {
  */
 export function safeUrl(raw: string | undefined | null): string | null {
   if (!raw || raw.length > 2000) return null;
-  if (CANONICAL_URL.test(raw) && !DOT_SEGMENT.test(raw)) return raw;
+  if (CANONICAL_URL.test(raw) && !DOT_SEGMENT.test(raw) && !raw.includes('xn--')) return raw;
   // Each finding's advisory URL reaches several surfaces; parsing it once is enough.
   const known = SAFE_URLS.get(raw);
   if (known !== undefined) return known;
@@ -215,8 +215,7 @@ const SAFE_URLS_MAX = 50_000;
  * or `checkUrl` escapes, without `.` or `..` segments. `__tests__/report/escape.test.ts` checks
  * it against the parser.
  */
-const CANONICAL_URL =
-  /^https?:\/\/(?![a-z0-9.-]*xn--)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z][a-z0-9-]*\/[A-Za-z0-9.~/-]*$/;
+const CANONICAL_URL = /^https?:\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z][a-z0-9-]*\/[A-Za-z0-9.~/-]*$/;
 const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
 
 /** The parser's verdict on a URL, without the cache or the shortcut (exported for tests). */
@@ -243,7 +242,8 @@ export function markdownLink(text: string, url: string | undefined | null, max =
   const href = safeUrl(url);
   // CommonMark decodes entity references in a link destination: a URL holding `&amp;` would
   // point at `&`. Writing every `&` as `&amp;` makes the rendered link the URL itself.
-  return href ? `[${label}](${href.replace(/&/g, '&amp;')})` : label;
+  if (!href) return label;
+  return `[${label}](${href.includes('&') ? href.replace(/&/g, '&amp;') : href})`;
 }
 
 /** Inline code for short, trusted-shape values (digests, ARNs), still escaped. */

@@ -92,8 +92,12 @@ export function sarifMessage(text: string, max = 1000): string {
 /** The gate's severity as a GitHub band value; never the raw CVSS (see the header). */
 export function securitySeverity(d: Detection): string {
   const severity = severityOfRule(d.rule);
-  return (severity ? SEVERITY_SCORE[severity] : (WORD_SCORE[d.severity] ?? 5.5)).toFixed(1);
+  if (severity) return SEVERITY_TEXT[severity];
+  return (WORD_SCORE[d.severity] ?? 5.5).toFixed(1);
 }
+const SEVERITY_TEXT = Object.fromEntries(
+  Object.entries(SEVERITY_SCORE).map(([s, score]) => [s, score.toFixed(1)]),
+) as Readonly<Record<Severity, string>>;
 
 export function ruleOf(c: Candidate): ReportingDescriptor {
   const d = c.detection;
@@ -152,7 +156,9 @@ export function ruleOf(c: Candidate): ReportingDescriptor {
 
 /** ` in openssl, libssl3` (names only, at most five, then how many more). */
 export function inPackages(d: Detection): string {
-  const names = [...new Set((d.packages ?? []).map((p) => p.name))];
+  const packages = d.packages ?? [];
+  if (packages.length === 1) return ` in ${packages[0]?.name ?? ''}`;
+  const names = [...new Set(packages.map((p) => p.name))];
   if (names.length === 0) return '';
   const more = names.length > 5 ? ` and ${names.length - 5} more` : '';
   return ` in ${names.slice(0, 5).join(', ')}${more}`;

@@ -7,6 +7,7 @@
  * ids still use): `__tests__/report/sarif-json.test.ts` compares the two on hostile text.
  */
 import type { AffectedPackage, Detection, ImageReport, Severity } from '../model.js';
+import { SEVERITIES } from '../model.js';
 import { cleanLine, cleanText, escapeMarkdown, markdownLink, safeUrl } from './escape.js';
 import { imageLabel, isFindingRule, packageText, severityOfRule } from './format.js';
 import {
@@ -24,6 +25,17 @@ import {
 } from './sarif-entries.js';
 
 const str = JSON.stringify as (value: string) => string;
+
+/** Per severity: the rule's `properties` after its security-severity, and the result's start. */
+const SEVERITY_JSON = new Map<Severity, { tags: string; severity: string }>(
+  SEVERITIES.map((s) => [
+    s,
+    {
+      tags: `"tags":["security","vulnerability","container",${str(s.toLowerCase())}],"precision":"very-high"}`,
+      severity: `{"severity":${str(s.toLowerCase())}`,
+    },
+  ]),
+);
 
 /** A number as JSON.stringify writes it (NaN and infinities are null). */
 const num = (n: number): string =>
@@ -61,7 +73,8 @@ export function ruleJson(c: Candidate): string {
   const d = c.detection;
   const level = LEVEL[d.level];
   const severity = severityOfRule(d.rule);
-  if (!isFindingRule(d.rule) || level === undefined || severity === null) {
+  const constants = severity === null ? undefined : SEVERITY_JSON.get(severity);
+  if (!isFindingRule(d.rule) || level === undefined || severity === null || !constants) {
     return JSON.stringify(ruleOf(c));
   }
   const description = descriptionOf(d);
@@ -79,8 +92,7 @@ export function ruleJson(c: Candidate): string {
     `"fullDescription":{"text":${str(cleanText(description || c.ruleId, 1500))}},` +
     `"help":{"text":${str(helpText)},"markdown":${str(markdown)}},` +
     `"defaultConfiguration":{"level":"${level}"},` +
-    `"properties":{"security-severity":${str(securitySeverity(d))},` +
-    `"tags":["security","vulnerability","container",${str(severity.toLowerCase())}],"precision":"very-high"}` +
+    `"properties":{"security-severity":${str(securitySeverity(d))},${constants.tags}` +
     `${advisory ? `,"helpUri":${str(advisory)}` : ''}}`
   );
 }
@@ -122,7 +134,7 @@ function message(
 }
 
 function properties(d: Detection, severity: Severity, pkg: AffectedPackage | undefined): string {
-  let out = `{"severity":${str(severity.toLowerCase())},"level":${str(d.level)},"riskScore":${num(d.riskScore)}`;
+  let out = `${SEVERITY_JSON.get(severity)?.severity ?? `{"severity":${str(severity.toLowerCase())}`},"level":${str(d.level)},"riskScore":${num(d.riskScore)}`;
   if (d.cvss !== undefined) out += `,"cvss":${num(d.cvss)}`;
   if (d.fixAvailable !== undefined) out += `,"fixAvailable":${str(d.fixAvailable)}`;
   if (d.exploitAvailable !== undefined) out += `,"exploitAvailable":${str(d.exploitAvailable)}`;
