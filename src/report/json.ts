@@ -1,5 +1,4 @@
 import type { Finding, Report } from '../model.js';
-import { findingKey } from '../rules/findings.js';
 import { descriptionFrom } from './json-read.js';
 
 /** The JSON report's format version; see "Report schema v2" in README.md (v1: pretty, text twice). */
@@ -95,16 +94,21 @@ function referenced(
   if (typeof finding !== 'object' || finding === null || typeof finding.name !== 'string')
     return finding;
   if (typeof finding.description !== 'string') return finding;
-  const key = findingKey(finding);
-  const row = rows?.get(key) ?? rows?.get(`${finding.name}, ${finding.description}`);
-  // Only when the row gives the text back exactly (a blank description would not).
-  const text = row === undefined ? undefined : report.detections[row]?.finding;
-  if (
-    row === undefined ||
-    text === undefined ||
-    descriptionFrom(text, finding.name) !== finding.description
-  )
-    return finding;
+  // findingKey(finding), with what it decided kept: found under the key of a non-blank
+  // description, the row's text is "<name>, <description>" and gives the description back.
+  const blank = finding.description.trim() === '';
+  const key = blank ? finding.name : `${finding.name}, ${finding.description}`;
+  let row = rows?.get(key);
+  const exact = row !== undefined && !blank;
+  row ??= rows?.get(`${finding.name}, ${finding.description}`);
+  if (row === undefined) return finding;
+  if (!exact) {
+    // Only when the row gives the text back exactly (a blank description would not).
+    const text = report.detections[row]?.finding;
+    if (text === undefined || descriptionFrom(text, finding.name) !== finding.description) {
+      return finding;
+    }
+  }
   // Left out by JSON.stringify as undefined, in place: `delete` would turn every copy into a
   // dictionary-mode object, which JSON.stringify serialises on its slow path.
   return { ...finding, description: undefined, detection: row };

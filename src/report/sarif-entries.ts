@@ -86,8 +86,10 @@ export const ruleName = (id: string): string =>
 
 /** Plain text for `message.text`: cleaned, references defused, no embedded links. */
 export function sarifMessage(text: string, max = 1000): string {
-  return defuseGitHubReferences(cleanText(text, max)).replace(/[\\[\]]/g, '\\$&');
+  const defused = defuseGitHubReferences(cleanText(text, max));
+  return HAS_LINK_SYNTAX.test(defused) ? defused.replace(/[\\[\]]/g, '\\$&') : defused;
 }
+const HAS_LINK_SYNTAX = /[\\[\]]/;
 
 /** The gate's severity as a GitHub band value; never the raw CVSS (see the header). */
 export function securitySeverity(d: Detection): string {
