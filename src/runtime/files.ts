@@ -170,8 +170,6 @@ export async function checkWriteTarget(absolute: string, target: WriteTarget): P
   }
 }
 
-/** What one write hands the OS: big enough to be few syscalls, small enough to cost no memory. */
-const BATCH_UNITS = 1 << 20;
 /**
  * Pieces are joined into strings of at most this many UTF-16 units before they are encoded:
  * under V8's large-object size (128 KiB), so each joined string dies young. Joined 1 MiB strings
@@ -223,59 +221,46 @@ export async function writeOutputFile(
 
 /**
  * The pieces as UTF-8, up to 1 MiB at a time, in one reused buffer: each view is valid until the
- * next is drawn. A surrogate pair split between two joined strings is kept whole.
+ * next is drawn. Small pieces are joined first (one encoder call per ~32 K units, not per piece);
+ * a large one is encoded as it is, in slices that never split a surrogate pair.
  */
 export function* encoded(pieces: Iterable<string>): Generator<Buffer> {
   const buffer = Buffer.allocUnsafe(BUFFER_BYTES);
   let used = 0;
-  let carry = '';
-  for (let text of batches(pieces, JOIN_UNITS)) {
-    if (carry) {
-      text = carry + text;
-      carry = '';
-    }
-    const last = text.charCodeAt(text.length - 1);
-    if (last >= 0xd800 && last <= 0xdbff) {
-      carry = text.slice(-1);
-      text = text.slice(0, -1);
-    }
-    // A UTF-16 unit is at most 3 UTF-8 bytes; a joined string is at most JOIN_UNITS + 1 units.
+  let pending: string[] = [];
+  let pendingUnits = 0;
+  // A UTF-16 unit is at most 3 UTF-8 bytes: what is put is at most JOIN_UNITS (+1) units.
+  function* put(text: string): Generator<Buffer> {
     if (used + text.length * 3 > BUFFER_BYTES) {
       yield buffer.subarray(0, used);
       used = 0;
     }
     used += buffer.write(text, used, 'utf8');
   }
-  if (carry) used += buffer.write(carry, used, 'utf8');
-  if (used > 0) yield buffer.subarray(0, used);
-}
-
-/**
- * Joins small pieces and splits large ones into strings of about `units` UTF-16 units, never
- * inside a surrogate pair.
- */
-export function* batches(pieces: Iterable<string>, units = BATCH_UNITS): Generator<string> {
-  let pending: string[] = [];
-  let size = 0;
+  function* drain(): Generator<Buffer> {
+    if (pending.length === 0) return;
+    const text = pending.length === 1 ? (pending[0] as string) : pending.join('');
+    pending = [];
+    pendingUnits = 0;
+    yield* put(text);
+  }
   for (const piece of pieces) {
-    if (size + piece.length <= units) {
+    if (piece.length < JOIN_UNITS) {
+      if (pendingUnits + piece.length > JOIN_UNITS) yield* drain();
       pending.push(piece);
-      size += piece.length;
+      pendingUnits += piece.length;
       continue;
     }
-    if (pending.length > 0) yield pending.join('');
-    pending = [];
-    size = 0;
+    yield* drain();
     let at = 0;
-    while (piece.length - at > units) {
-      let end = at + units;
+    while (at < piece.length) {
+      let end = Math.min(piece.length, at + JOIN_UNITS);
       const last = piece.charCodeAt(end - 1);
-      if (last >= 0xd800 && last <= 0xdbff) end -= 1;
-      yield piece.slice(at, end);
+      if (end < piece.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+      yield* put(end - at === piece.length ? piece : piece.slice(at, end));
       at = end;
     }
-    pending.push(piece.slice(at));
-    size = piece.length - at;
   }
-  if (pending.length > 0) yield pending.join('');
+  yield* drain();
+  if (used > 0) yield buffer.subarray(0, used);
 }
