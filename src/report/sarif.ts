@@ -7,7 +7,8 @@
  *   give every run the same category, which GitHub rejects.
  * - Rules: one per CVE (help text, `helpUri` = the advisory, `security-severity` from the gate's
  *   severity) plus one per non-finding rule id (`unknown-uploader`, `scan-incomplete`...).
- *   Rules and results are built in `sarif-entries.ts`, the limits kept in `sarif-limits.ts`.
+ *   Rules and results are defined in `sarif-entries.ts` and serialised in `sarif-json.ts`, the
+ *   run around them in `sarif-run.ts`, the limits kept in `sarif-limits.ts`.
  * - Results: one per CVE and package, and one per uploader/scan detection. Ignored ones carry an
  *   external suppression with the ignore reason.
  * - Location: the `dockerfile` FROM line when given, else the synthetic, stable path
@@ -19,6 +20,8 @@
  *   same alert.
  * - Limits: at most 25,000 results per run, 20 runs, 10 MB gzipped; the lowest severities go
  *   first, and the run says what it left out (`properties` and a tool notification).
+ * - `renderSarif` holds the log until the limits are applied; the `sarif-file` is written as it
+ *   is rendered (`sarif-write.ts`) and comes out the same, byte for byte.
  */
 import type { Log } from 'sarif';
 import type { ImageReport, Report } from '../model.js';
