@@ -17,6 +17,8 @@ import { jsonReportChunks } from '../src/report/json.js';
 import { buildOutputs } from '../src/report/outputs.js';
 import { renderPrComments } from '../src/report/pr-comment.js';
 import { renderSarif } from '../src/report/sarif.js';
+import { SarifRestart, streamSarif } from '../src/report/sarif-write.js';
+import { encoded } from '../src/runtime/files.js';
 import { renderSummary } from '../src/report/summary.js';
 import { renderText } from '../src/report/text.js';
 import type { MicroResult, Stage } from './micro-result.js';
@@ -126,14 +128,28 @@ function pass(raw: readonly ImageScanFinding[], now: Date, evidenceOf: UploaderE
   bytes.prComment = timed('pr-comment', () =>
     renderPrComments(report).reduce((n, c) => n + c.body.length, 0),
   );
-  // The chunks, as the action writes them (`text` would join them).
-  bytes.sarif = timed('sarif', () => renderSarif(report).chunks).reduce((n, c) => n + c.length, 0);
-  // Drawn piece by piece, as the action writes it.
-  bytes.json = timed('json', () => {
+  // Both files drawn piece by piece and encoded into the buffer the action writes from
+  // (runtime/files.ts), minus the file system; counted in UTF-16 units.
+  const drawn = (pieces: Iterable<string>): number => {
     let n = 0;
-    for (const chunk of jsonReportChunks(report)) n += chunk.length;
+    const counted = function* () {
+      for (const piece of pieces) {
+        n += piece.length;
+        yield piece;
+      }
+    };
+    for (const bytes of encoded(counted())) void bytes;
     return n;
+  };
+  bytes.sarif = timed('sarif', () => {
+    try {
+      return drawn(streamSarif(report, {}, { omittedResults: 0, omittedRuns: 0 }));
+    } catch (error) {
+      if (!(error instanceof SarifRestart)) throw error;
+      return drawn(renderSarif(report).chunks);
+    }
   });
+  bytes.json = timed('json', () => drawn(jsonReportChunks(report)));
   bytes.annotations = timed('annotations', () =>
     buildAnnotations(report).map((a) => [a.message, annotationProperties(a)]),
   ).length;

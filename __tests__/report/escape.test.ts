@@ -12,6 +12,7 @@ import {
   markdownCode,
   markdownLink,
   neutralizeLogText,
+  checkUrl,
   safeUrl,
   truncate,
 } from '../../src/report/escape.js';
@@ -282,5 +283,76 @@ describe('mentions (issue 12 section 3)', () => {
       'ping @\u200Doctocat, (@\u200Dorg/team)',
     );
     expect(defuseGitHubReferences('@start')).toBe('@\u200Dstart');
+  });
+});
+
+describe('safeUrl shortcut (issue 13 §1: the parser skipped for URLs it gives back unchanged)', () => {
+  const parsed = (url: string) => checkUrl(url);
+
+  test.each([
+    'https://security-tracker.debian.org/tracker/CVE-2023-10008',
+    'https://nvd.nist.gov/vuln/detail/CVE-2021-3711',
+    'http://a-b.example.com/x/y.z~w/',
+    // Forms the shortcut must leave to the parser: each is changed, escaped or refused there.
+    'https://Example.com/a',
+    'https://example.com',
+    'https://example.com/a/../b',
+    'https://example.com/a/./b',
+    'https://example.com/a/..',
+    'https://example.com/%2e%2e/b',
+    'https://xn--nxasmq6b.com/a',
+    'https://xn--a.com/a',
+    'https://1.2.3/a',
+    'https://a.0x7f/a',
+    'https://example.com/a_b',
+    'https://example.com/a(b)',
+    'https://example.com/a?b=c',
+    'https://example.com:443/a',
+    'https://u@example.com/a',
+    'HTTPS://example.com/a',
+    'javascript://example.com/a',
+  ])('%s: the same as the parser says', (url) => {
+    expect(safeUrl(url)).toBe(parsed(url));
+  });
+
+  test('any URL from a small alphabet: the same as the parser says', () => {
+    const part = (chars: string) =>
+      fc.array(fc.constantFrom(...chars.split('')), { maxLength: 12 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(
+        fc.constantFrom('http', 'https', 'HTTP', 'ftp'),
+        part('aZ0-.x'),
+        part('ab.9-n'),
+        part('aZ9./~-_%:?#2e'),
+        (scheme, host, tld, path) => {
+          const url = `${scheme}://${host}.${tld}/${path}`;
+          expect(safeUrl(url)).toBe(parsed(url));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('defuseGitHubReferences shortcut', () => {
+  // The five passes run on every text, as before the one-scan test skipped them.
+  const allPasses = (text: string) =>
+    text
+      .replace(/(?<![A-Za-z0-9_])@(?=[A-Za-z0-9_-])|@(?=[A-Za-z0-9_-]+\.[A-Za-z0-9_-])/g, '@\u200D')
+      .replace(/#(?=\d)/g, '#\u200D')
+      .replace(/(GH)-(?=\d)/gi, '$1\u200D-')
+      .replace(/:\/\//g, ':\u200B//')
+      .replace(/(www)\./gi, '$1\u200B.');
+
+  test('skips only text the passes would leave alone', () => {
+    const chars = '@a_.#1gGhH-:/wW '.split('');
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...chars), { maxLength: 24 }).map((a) => a.join('')),
+        (text) => expect(defuseGitHubReferences(text)).toBe(allPasses(text)),
+      ),
+      { numRuns: 5000 },
+    );
+    expect(defuseGitHubReferences('app:v1@sha256:a27d73188718')).toBe('app:v1@sha256:a27d73188718');
   });
 });

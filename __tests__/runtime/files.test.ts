@@ -2,39 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { batches, writeOutputFile } from '../../src/runtime/files.js';
-
-const MiB = 1 << 20;
-
-describe('batches', () => {
-  test.each([
-    ['small pieces are joined', ['a', 'b', 'c'], ['abc']],
-    ['nothing', [], []],
-    ['an empty piece', [''], ['']],
-  ])('%s', (_, pieces, expected) => {
-    expect([...batches(pieces)]).toEqual(expected);
-  });
-
-  test('pieces are joined up to ~1 MiB, a large one is split; the text is unchanged', () => {
-    const pieces = ['x'.repeat(MiB - 10), 'y'.repeat(20), 'z'.repeat(2 * MiB + 5), 'tail'];
-    const out = [...batches(pieces)];
-    expect(out.join('')).toBe(pieces.join(''));
-    expect(Math.max(...out.map((b) => b.length))).toBeLessThanOrEqual(MiB);
-    expect(out.length).toBeLessThanOrEqual(5);
-  });
-
-  test('never splits a surrogate pair at a batch boundary', () => {
-    const emoji = '\u{1F600}';
-    const text = `${'a'.repeat(MiB - 1)}${emoji}${'b'.repeat(10)}`;
-    const out = [...batches([text])];
-    expect(out.join('')).toBe(text);
-    const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-    for (const batch of out) {
-      expect(loneSurrogate.test(batch)).toBe(false);
-    }
-    expect(out.length).toBe(2);
-  });
-});
+import { encoded, writeOutputFile } from '../../src/runtime/files.js';
 
 describe('writeOutputFile', () => {
   let dir: string;
@@ -59,5 +27,42 @@ describe('writeOutputFile', () => {
     await writeOutputFile(path, 'x'.repeat(1000));
     await writeOutputFile(path, ['short']);
     expect(readFileSync(path, 'utf8')).toBe('short');
+  });
+});
+
+/** What `encoded` hands out, copied as it goes: each view is overwritten by the next. */
+function drawn(pieces: Iterable<string>): Buffer[] {
+  const out: Buffer[] = [];
+  for (const bytes of encoded(pieces)) out.push(Buffer.from(bytes));
+  return out;
+}
+
+describe('encoded', () => {
+  test.each([
+    ['small pieces are one buffer', ['a', 'b', 'c'], ['abc']],
+    ['nothing', [], []],
+    ['an empty piece', [''], []],
+  ])('%s', (_, pieces, expected) => {
+    expect(drawn(pieces).map((b) => b.toString('utf8'))).toEqual(expected);
+  });
+
+  test('at most 1 MiB a buffer', () => {
+    const sizes = drawn(Array.from({ length: 100 }, () => 'é'.repeat(30_000))).map((b) => b.length);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(1 << 20);
+    expect(sizes.reduce((a, n) => a + n, 0)).toBe(100 * 60_000);
+  });
+
+  test('the UTF-8 of the pieces joined, large pieces and surrogate pairs included', () => {
+    const pair = '\u{1F600}';
+    const pieces = [
+      'a',
+      `é${pair}`.repeat(200_000),
+      ...Array.from({ length: 3000 }, (_, i) => `${i},${pair}`),
+      `${'x'.repeat(32 * 1024 - 1)}${pair}${'y'.repeat(40_000)}`,
+      '',
+      'end',
+    ];
+    const out = Buffer.concat(drawn(pieces));
+    expect(out.equals(Buffer.from(pieces.join(''), 'utf8'))).toBe(true);
   });
 });

@@ -23,10 +23,13 @@ const RULE_SEVERITY = new Map<RuleId, Severity>(SEVERITIES.map((s) => [SEVERITY_
 /** The scanner severity behind a finding row (`high` → HIGH), or null for other rules. */
 export const severityOfRule = (rule: RuleId): Severity | null => RULE_SEVERITY.get(rule) ?? null;
 
-export const severityRank = (severity: Severity): number => SEVERITIES.indexOf(severity);
+// Ranks by lookup, not indexOf: the comparators below run ~300,000 times a sort at 20,000 rows.
+const SEVERITY_RANK = new Map<Severity, number>(SEVERITIES.map((s, i) => [s, i]));
+export const severityRank = (severity: Severity): number => SEVERITY_RANK.get(severity) ?? -1;
 
 export const LEVEL_ORDER: readonly Level[] = ['fail', 'warn', 'notice', 'off'];
-export const levelRank = (level: Level): number => LEVEL_ORDER.indexOf(level);
+const LEVEL_RANK = new Map<Level, number>(LEVEL_ORDER.map((l, i) => [l, i]));
+export const levelRank = (level: Level): number => LEVEL_RANK.get(level) ?? -1;
 export const ruleRank = (rule: RuleId): number => RULE_IDS.indexOf(rule);
 
 export const RESULT_ICON: Readonly<Record<GateResult, string>> = {
@@ -102,10 +105,11 @@ export function compareFindings(a: Detection, b: Detection): number {
 
 /** Severity rank for findings (critical highest), the rule's risk for the others. */
 function detectionWeight(d: Detection): number {
-  const severity = severityOfRule(d.rule);
-  if (severity) return 1000 - severityRank(severity) * 100;
-  return d.riskScore * 10;
+  return FINDING_WEIGHT.get(d.rule) ?? d.riskScore * 10;
 }
+const FINDING_WEIGHT = new Map<RuleId, number>(
+  SEVERITIES.map((s, i) => [SEVERITY_RULE[s], 1000 - i * 100]),
+);
 
 export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -1,5 +1,4 @@
 import type { Finding, Report } from '../model.js';
-import { findingKey } from '../rules/findings.js';
 import { descriptionFrom } from './json-read.js';
 
 /** The JSON report's format version; see "Report schema v2" in README.md (v1: pretty, text twice). */
@@ -95,27 +94,35 @@ function referenced(
   if (typeof finding !== 'object' || finding === null || typeof finding.name !== 'string')
     return finding;
   if (typeof finding.description !== 'string') return finding;
-  const key = findingKey(finding);
-  const row = rows?.get(key) ?? rows?.get(`${finding.name}, ${finding.description}`);
-  // Only when the row gives the text back exactly (a blank description would not).
-  const text = row === undefined ? undefined : report.detections[row]?.finding;
-  if (
-    row === undefined ||
-    text === undefined ||
-    descriptionFrom(text, finding.name) !== finding.description
-  )
-    return finding;
-  const copy: Partial<Finding> & { detection?: number } = { ...finding };
-  delete copy.description;
-  copy.detection = row;
-  return copy;
+  // findingKey(finding), with what it decided kept: found under the key of a non-blank
+  // description, the row's text is "<name>, <description>" and gives the description back.
+  const blank = finding.description.trim() === '';
+  const key = blank ? finding.name : `${finding.name}, ${finding.description}`;
+  let row = rows?.get(key);
+  const exact = row !== undefined && !blank;
+  row ??= rows?.get(`${finding.name}, ${finding.description}`);
+  if (row === undefined) return finding;
+  if (!exact) {
+    // Only when the row gives the text back exactly (a blank description would not).
+    const text = report.detections[row]?.finding;
+    if (text === undefined || descriptionFrom(text, finding.name) !== finding.description) {
+      return finding;
+    }
+  }
+  // Left out by JSON.stringify as undefined, in place: `delete` would turn every copy into a
+  // dictionary-mode object, which JSON.stringify serialises on its slow path.
+  return { ...finding, description: undefined, detection: row };
 }
 
 /** Containers this shallow are opened up, so the big arrays inside them (findings) stream. */
 const OPEN_DEPTH = 4;
-/** Arrays at least this long are serialised this many elements at a time. */
+/**
+ * Arrays at least this long are serialised this many elements at a time: a batch's text stays
+ * under V8's large-object size (128 KiB) for the usual rows (~1 KB), so it dies young instead of
+ * waiting in the large-object space for a full collection.
+ */
 const BATCH_MIN = 64;
-const BATCH = 500;
+const BATCH = 64;
 
 type Container = Record<string, unknown> | unknown[] | LazyList;
 
@@ -136,7 +143,10 @@ function* streamValue(value: unknown, depth: number): Generator<string> {
     if (value.length === 0) yield '[]';
     for (let at = 0; at < value.length; at += BATCH) {
       const text = JSON.stringify(value.slice(at, at + BATCH));
-      yield `${at === 0 ? '[' : ','}${text.slice(1, -1)}`;
+      // Apart, not concatenated: a slice of the flat text copies nothing; a rope of the two
+      // would be copied whole when the writer reads it.
+      yield at === 0 ? '[' : ',';
+      yield text.slice(1, -1);
     }
     if (value.length > 0) yield ']';
     return;
@@ -153,7 +163,10 @@ function* streamValue(value: unknown, depth: number): Generator<string> {
     if (value.length >= BATCH_MIN) {
       for (let at = 0; at < value.length; at += BATCH) {
         const text = JSON.stringify(value.slice(at, at + BATCH));
-        yield `${at === 0 ? '[' : ','}${text.slice(1, -1)}`;
+        // Apart, not concatenated: a slice of the flat text copies nothing; a rope of the two
+        // would be copied whole when the writer reads it.
+        yield at === 0 ? '[' : ',';
+        yield text.slice(1, -1);
       }
     } else {
       for (const [i, item] of value.entries()) {

@@ -48,7 +48,7 @@ const WORD_SCORE: Readonly<Record<string, number>> = {
   low: 2.0,
 };
 /** Code scanning shows error, warning and note only. */
-const LEVEL: Readonly<Record<Level, Result.level>> = {
+export const LEVEL: Readonly<Record<Level, Result.level>> = {
   fail: 'error',
   warn: 'warning',
   notice: 'note',
@@ -86,14 +86,20 @@ export const ruleName = (id: string): string =>
 
 /** Plain text for `message.text`: cleaned, references defused, no embedded links. */
 export function sarifMessage(text: string, max = 1000): string {
-  return defuseGitHubReferences(cleanText(text, max)).replace(/[\\[\]]/g, '\\$&');
+  const defused = defuseGitHubReferences(cleanText(text, max));
+  return HAS_LINK_SYNTAX.test(defused) ? defused.replace(/[\\[\]]/g, '\\$&') : defused;
 }
+const HAS_LINK_SYNTAX = /[\\[\]]/;
 
 /** The gate's severity as a GitHub band value; never the raw CVSS (see the header). */
 export function securitySeverity(d: Detection): string {
   const severity = severityOfRule(d.rule);
-  return (severity ? SEVERITY_SCORE[severity] : (WORD_SCORE[d.severity] ?? 5.5)).toFixed(1);
+  if (severity) return SEVERITY_TEXT[severity];
+  return (WORD_SCORE[d.severity] ?? 5.5).toFixed(1);
 }
+const SEVERITY_TEXT = Object.fromEntries(
+  Object.entries(SEVERITY_SCORE).map(([s, score]) => [s, score.toFixed(1)]),
+) as Readonly<Record<Severity, string>>;
 
 export function ruleOf(c: Candidate): ReportingDescriptor {
   const d = c.detection;
@@ -151,15 +157,17 @@ export function ruleOf(c: Candidate): ReportingDescriptor {
 }
 
 /** ` in openssl, libssl3` (names only, at most five, then how many more). */
-function inPackages(d: Detection): string {
-  const names = [...new Set((d.packages ?? []).map((p) => p.name))];
+export function inPackages(d: Detection): string {
+  const packages = d.packages ?? [];
+  if (packages.length === 1) return ` in ${packages[0]?.name ?? ''}`;
+  const names = [...new Set(packages.map((p) => p.name))];
   if (names.length === 0) return '';
   const more = names.length > 5 ? ` and ${names.length - 5} more` : '';
   return ` in ${names.slice(0, 5).join(', ')}${more}`;
 }
 
 /** The description part of the seed's `finding` field (`"<name>, <description>"`). */
-function descriptionOf(d: Detection): string {
+export function descriptionOf(d: Detection): string {
   const finding = d.finding ?? '';
   const prefix = `${d.findingId ?? ''}, `;
   return finding.startsWith(prefix) ? finding.slice(prefix.length) : finding;
@@ -272,7 +280,7 @@ function fingerprint(
 }
 
 // The one-shot `crypto.hash` (Node ≥ 20.12) skips a Hash object per result; older Node 20 lacks it.
-const sha256Hex: (data: string) => string =
+export const sha256Hex: (data: string) => string =
   typeof crypto.hash === 'function'
     ? (data) => crypto.hash('sha256', data, 'hex')
     : (data) => crypto.createHash('sha256').update(data).digest('hex');

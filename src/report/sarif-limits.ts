@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import type { Detection } from '../model.js';
 import type { Candidate } from './sarif-entries.js';
 import { severityOfRule, severityRank } from './format.js';
+import type { PieceList } from './sarif-pieces.js';
 
 /** A log as its serialised pieces. */
 export interface Assembled {
@@ -17,8 +18,8 @@ export interface Assembled {
 /** Every run's results and rules built once; a run keeps a prefix of them. */
 export interface Pieces {
   /** Serialised once: the log is assembled from these strings, never serialised whole. */
-  results: string[];
-  rules: string[];
+  results: PieceList;
+  rules: PieceList;
   /** rulesFor[k]: how many rules the first k results need (rules come in first-use order). */
   rulesFor: number[];
   /** UTF-16 units a result adds, with the rule it introduces and the separators. */
@@ -36,13 +37,20 @@ export interface Pieces {
  * default level GitHub's upload uses, so a level-1 size within the limit settles it).
  */
 export function compressedSize(log: Assembled, ratio: number, limit: number): number {
-  if (3 * log.length <= limit - 1024) return log.length;
-  if (2 * ratio * log.length <= limit) return ratio * log.length;
+  const settled = sizeFromLength(log.length, ratio, limit);
+  if (settled !== null) return settled;
   const raw = log.chunks.reduce((n, c) => n + Buffer.byteLength(c, 'utf8'), 0);
   if (raw <= limit - 1024) return raw;
   const text = log.chunks.join('');
   const quick = gzipSync(text, { level: 1 }).length;
   return quick <= limit ? quick : gzipSync(text).length;
+}
+
+/** The first two steps of `compressedSize`, which need the log's length only; else null. */
+export function sizeFromLength(length: number, ratio: number, limit: number): number | null {
+  if (3 * length <= limit - 1024) return length;
+  if (2 * ratio * length <= limit) return ratio * length;
+  return null;
 }
 
 /**
@@ -79,16 +87,16 @@ export function coarseKey(d: Detection): number {
  */
 export function select(
   order: ReadonlyArray<{ run: number; pos: number }>,
-  built: readonly Pieces[],
+  costs: ReadonlyArray<readonly number[]>,
   maxResults: number,
   rawBudget: number,
 ): number[] {
-  const keep = built.map(() => 0);
+  const keep = costs.map(() => 0);
   let used = 0;
   for (const { run, pos } of order) {
     const count = keep[run] ?? 0;
     if (count !== pos || count >= maxResults) continue;
-    const cost = built[run]?.costs[pos] ?? 0;
+    const cost = costs[run]?.[pos] ?? 0;
     if (used + cost > rawBudget) break;
     used += cost;
     keep[run] = count + 1;
@@ -102,20 +110,31 @@ export function select(
  * (less shared context), so the estimate errs high.
  */
 export function sampleRatio(built: readonly Pieces[]): number {
-  const total = built.reduce((sum, b) => sum + b.results.length, 0);
-  const step = Math.max(1, Math.floor(total / 2000));
+  const total = built.reduce((sum, b) => sum + b.results.count, 0);
+  const step = sampleStep(total);
   const sample: string[] = [];
   let units = 0;
   let seen = 0;
   for (const b of built) {
-    for (let i = 0; i < b.results.length && units < 1_000_000; i += 1, seen += 1) {
+    for (let i = 0; i < b.results.count && units < SAMPLE_UNITS; i += 1, seen += 1) {
       if (seen % step !== 0) continue;
       const first = b.rulesFor[i] ?? 0;
       const introduces = (b.rulesFor[i + 1] ?? 0) > first;
-      const piece = (b.results[i] ?? '') + (introduces ? (b.rules[first] ?? '') : '');
+      const piece = b.results.get(i) + (introduces ? b.rules.get(first) : '');
       sample.push(piece);
       units += piece.length;
     }
   }
+  return ratioOf(sample, units);
+}
+
+/** The sample stops growing once it holds this many UTF-16 units. */
+export const SAMPLE_UNITS = 1_000_000;
+
+/** Every how many results one goes into the sample. */
+export const sampleStep = (total: number): number => Math.max(1, Math.floor(total / 2000));
+
+/** Gzipped bytes per unit of the sample (`units` long), with the margin; 3 for no sample. */
+export function ratioOf(sample: readonly string[], units: number): number {
   return units === 0 ? 3 : Math.min(3, (gzipSync(sample.join(',')).length / units) * 1.1);
 }

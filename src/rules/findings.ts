@@ -32,6 +32,8 @@ export const findingKey = (f: Pick<Finding, 'name' | 'description'>): string =>
 interface Row {
   rule: RuleId;
   finding: Finding;
+  /** `findingKey(finding)`, made once: the row's key and its `finding` field. */
+  text: string;
   packages: AffectedPackage[];
   ignoreReason?: string;
 }
@@ -41,31 +43,41 @@ interface Row {
  * carrying every affected package, as the seed detection's `stats … by finding` does.
  */
 export function findingDetections(input: FindingRulesInput): Detection[] {
-  const rows = new Map<string, Row>();
+  // Rows in first-seen order, found by (rule, ignored or not) and then the finding text: no key
+  // string per finding beyond the text itself, which the row keeps as its `finding` field.
+  const rows: Row[] = [];
+  const groups = new Map<string, Map<string, Row>>();
   const add = (finding: Finding, packages: AffectedPackage[], ignoreReason?: string) => {
-    addRow(SEVERITY_RULE[finding.severity], finding, packages, ignoreReason);
+    const text = findingKey(finding);
+    addRow(SEVERITY_RULE[finding.severity], finding, text, packages, ignoreReason);
     // A known exploit is its own risk event on top of the severity row; an ignore hides both.
-    if (finding.exploitAvailable === 'YES') addRow('exploitable', finding, packages, ignoreReason);
+    if (finding.exploitAvailable === 'YES') {
+      addRow('exploitable', finding, text, packages, ignoreReason);
+    }
   };
   const addRow = (
     rule: RuleId,
     finding: Finding,
+    text: string,
     packages: AffectedPackage[],
     ignoreReason?: string,
   ) => {
     // Ignored parts get their own row so a partly ignored finding still counts for the rest.
-    const key = `${rule}\u0000${ignoreReason === undefined ? '' : 'ignored'}\u0000${findingKey(finding)}`;
-    const row = rows.get(key);
+    const group = `${rule}\u0000${ignoreReason === undefined ? '' : 'ignored'}`;
+    let byText = groups.get(group);
+    if (byText === undefined) {
+      byText = new Map();
+      groups.set(group, byText);
+    }
+    const row = byText.get(text);
     if (row) {
       row.packages.push(...packages);
       mergeBest(row, finding);
     } else {
-      rows.set(key, {
-        rule,
-        finding,
-        packages: [...packages],
-        ...(ignoreReason === undefined ? {} : { ignoreReason }),
-      });
+      const added: Row = { rule, finding, text, packages: [...packages] };
+      if (ignoreReason !== undefined) added.ignoreReason = ignoreReason;
+      byText.set(text, added);
+      rows.push(added);
     }
   };
   for (const finding of input.kept) add(finding, finding.packages);
@@ -89,7 +101,7 @@ export function findingDetections(input: FindingRulesInput): Detection[] {
     }
     return event;
   };
-  return [...rows.values()].map((row) => {
+  return rows.map((row) => {
     const detection = toDetection(row, input, eventOf(row.rule));
     if (row.rule === 'exploitable') {
       // Named per finding: one exploitable CVE is what a reader must find, not a count.
@@ -136,7 +148,7 @@ function toDetection(row: Row, input: FindingRulesInput, event: RuleEvent): Dete
     eventSource: 'ecr.amazonaws.com',
     imageDigest: image.imageDigest,
     repository: image.repository,
-    finding: findingKey(finding),
+    finding: row.text,
     findingId: finding.id,
     packages: dedupePackages(row.packages),
   };
@@ -154,6 +166,7 @@ function toDetection(row: Row, input: FindingRulesInput, event: RuleEvent): Dete
 }
 
 function dedupePackages(packages: AffectedPackage[]): AffectedPackage[] {
+  if (packages.length <= 1) return [...packages];
   const seen = new Map<string, AffectedPackage>();
   for (const p of packages) {
     const key = `${p.name}\u0000${p.version ?? ''}\u0000${p.filePath ?? ''}`;

@@ -4,7 +4,8 @@ import { inputProblem } from '../inputs/invalid.js';
 import type { Settings } from '../inputs/settings.js';
 import type { Report } from '../model.js';
 import { jsonReportChunks } from '../report/json.js';
-import { renderSarif, sarifLeftOut } from '../report/sarif.js';
+import { type SarifOptions, renderSarif, sarifLeftOut } from '../report/sarif.js';
+import { SarifRestart, type SarifTally, streamSarif } from '../report/sarif-write.js';
 import { dockerfileAnchor } from './dockerfile.js';
 import { checkWriteTarget, writeOutputFile } from './files.js';
 
@@ -18,6 +19,8 @@ export interface FileTarget {
   notes?: string[];
   /** Injected by tests; returns the absolute path written. */
   write?: (path: string, content: string | Iterable<string>) => string | Promise<string>;
+  /** GitHub's SARIF limits, lowered by tests. */
+  sarifLimits?: Pick<SarifOptions, 'maxResultsPerRun' | 'maxGzipBytes' | 'maxRuns'>;
 }
 
 async function writeFor(
@@ -72,12 +75,29 @@ export async function writeSarifFile(
     );
   }
   const anchor = dockerfileAnchor(settings, target.env, target.cwd);
-  const sarif = renderSarif(report, {
+  const options: SarifOptions = {
+    ...target.sarifLimits,
     ...(anchor ? { dockerfile: anchor } : {}),
     ...(settings.sarifCategory ? { categoryPrefix: settings.sarifCategory } : {}),
-  });
-  const written = await writeFor('sarif-file', settings.sarifFile, sarif.chunks, target);
-  const note = sarifLeftOut(sarif);
+  };
+  // Rendered as it is written; a log near GitHub's size limit is rendered whole instead, to
+  // apply the limits (the temporary file of the first attempt is removed, never renamed).
+  const tally: SarifTally = { omittedResults: 0, omittedRuns: 0 };
+  let written: string;
+  try {
+    written = await writeFor(
+      'sarif-file',
+      settings.sarifFile,
+      streamSarif(report, options, tally),
+      target,
+    );
+  } catch (error) {
+    if (!(error instanceof SarifRestart)) throw error;
+    const sarif = renderSarif(report, options);
+    written = await writeFor('sarif-file', settings.sarifFile, sarif.chunks, target);
+    Object.assign(tally, { omittedResults: sarif.omittedResults, omittedRuns: sarif.omittedRuns });
+  }
+  const note = sarifLeftOut(tally);
   if (note) target.notes?.push(note);
   return written;
 }
