@@ -61,9 +61,9 @@ const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Zh: () => (/* binding */ scanIncompleteDetection),
 /* harmony export */   eL: () => (/* binding */ findingDetections),
-/* harmony export */   fl: () => (/* binding */ findingKey),
 /* harmony export */   tO: () => (/* binding */ imageName)
 /* harmony export */ });
+/* unused harmony export findingKey */
 /* harmony import */ var _catalog_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1212);
 /* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3838);
 
@@ -76,28 +76,37 @@ const findingKey = (f) => f.description.trim() === '' ? f.name : `${f.name}, ${f
  * carrying every affected package, as the seed detection's `stats … by finding` does.
  */
 function findingDetections(input) {
-    const rows = new Map();
+    // Rows in first-seen order, found by (rule, ignored or not) and then the finding text: no key
+    // string per finding beyond the text itself, which the row keeps as its `finding` field.
+    const rows = [];
+    const groups = new Map();
     const add = (finding, packages, ignoreReason) => {
-        addRow(_catalog_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITY_RULE */ .nv[finding.severity], finding, packages, ignoreReason);
+        const text = findingKey(finding);
+        addRow(_catalog_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITY_RULE */ .nv[finding.severity], finding, text, packages, ignoreReason);
         // A known exploit is its own risk event on top of the severity row; an ignore hides both.
-        if (finding.exploitAvailable === 'YES')
-            addRow('exploitable', finding, packages, ignoreReason);
+        if (finding.exploitAvailable === 'YES') {
+            addRow('exploitable', finding, text, packages, ignoreReason);
+        }
     };
-    const addRow = (rule, finding, packages, ignoreReason) => {
+    const addRow = (rule, finding, text, packages, ignoreReason) => {
         // Ignored parts get their own row so a partly ignored finding still counts for the rest.
-        const key = `${rule}\u0000${ignoreReason === undefined ? '' : 'ignored'}\u0000${findingKey(finding)}`;
-        const row = rows.get(key);
+        const group = `${rule}\u0000${ignoreReason === undefined ? '' : 'ignored'}`;
+        let byText = groups.get(group);
+        if (byText === undefined) {
+            byText = new Map();
+            groups.set(group, byText);
+        }
+        const row = byText.get(text);
         if (row) {
             row.packages.push(...packages);
             mergeBest(row, finding);
         }
         else {
-            rows.set(key, {
-                rule,
-                finding,
-                packages: [...packages],
-                ...(ignoreReason === undefined ? {} : { ignoreReason }),
-            });
+            const added = { rule, finding, text, packages: [...packages] };
+            if (ignoreReason !== undefined)
+                added.ignoreReason = ignoreReason;
+            byText.set(text, added);
+            rows.push(added);
         }
     };
     for (const finding of input.kept)
@@ -122,7 +131,7 @@ function findingDetections(input) {
         }
         return event;
     };
-    return [...rows.values()].map((row) => {
+    return rows.map((row) => {
         const detection = toDetection(row, input, eventOf(row.rule));
         if (row.rule === 'exploitable') {
             // Named per finding: one exploitable CVE is what a reader must find, not a count.
@@ -165,7 +174,7 @@ function toDetection(row, input, event) {
         eventSource: 'ecr.amazonaws.com',
         imageDigest: image.imageDigest,
         repository: image.repository,
-        finding: findingKey(finding),
+        finding: row.text,
         findingId: finding.id,
         packages: dedupePackages(row.packages),
     };
@@ -189,6 +198,8 @@ function toDetection(row, input, event) {
     return detection;
 }
 function dedupePackages(packages) {
+    if (packages.length <= 1)
+        return [...packages];
     const seen = new Map();
     for (const p of packages) {
         const key = `${p.name}\u0000${p.version ?? ''}\u0000${p.filePath ?? ''}`;

@@ -205,8 +205,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudtrail/dist-cjs/index.js
 var dist_cjs = __webpack_require__(7392);
-// EXTERNAL MODULE: ./src/aws/clients.ts + 12 modules
-var clients = __webpack_require__(8747);
+// EXTERNAL MODULE: ./src/aws/clients.ts
+var clients = __webpack_require__(201);
 ;// CONCATENATED MODULE: ./src/aws/cloudtrail-client.ts
 // The CloudTrail client on its own module, so that a run with `uploader-check: false` never loads
 // (nor evaluates) @aws-sdk/client-cloudtrail: it is imported dynamically by src/runtime/adapters.ts

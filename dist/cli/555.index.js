@@ -2,6 +2,191 @@ export const id = 555;
 export const ids = [555];
 export const modules = {
 
+/***/ 6749:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Zh: () => (/* binding */ scanIncompleteDetection),
+/* harmony export */   eL: () => (/* binding */ findingDetections),
+/* harmony export */   tO: () => (/* binding */ imageName)
+/* harmony export */ });
+/* unused harmony export findingKey */
+/* harmony import */ var _catalog_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1212);
+/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3838);
+
+
+/** `"<name>, <description>"`: the seed SPL's grouping key and the row's `finding` field. */
+/** Seed `finding` field: `name, description`, or the name alone when there is no description. */
+const findingKey = (f) => f.description.trim() === '' ? f.name : `${f.name}, ${f.description}`;
+/**
+ * The severity rules (`critical` … `undefined`): one row per distinct finding string per image,
+ * carrying every affected package, as the seed detection's `stats … by finding` does.
+ */
+function findingDetections(input) {
+    // Rows in first-seen order, found by (rule, ignored or not) and then the finding text: no key
+    // string per finding beyond the text itself, which the row keeps as its `finding` field.
+    const rows = [];
+    const groups = new Map();
+    const add = (finding, packages, ignoreReason) => {
+        const text = findingKey(finding);
+        addRow(_catalog_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITY_RULE */ .nv[finding.severity], finding, text, packages, ignoreReason);
+        // A known exploit is its own risk event on top of the severity row; an ignore hides both.
+        if (finding.exploitAvailable === 'YES') {
+            addRow('exploitable', finding, text, packages, ignoreReason);
+        }
+    };
+    const addRow = (rule, finding, text, packages, ignoreReason) => {
+        // Ignored parts get their own row so a partly ignored finding still counts for the rest.
+        const group = `${rule}\u0000${ignoreReason === undefined ? '' : 'ignored'}`;
+        let byText = groups.get(group);
+        if (byText === undefined) {
+            byText = new Map();
+            groups.set(group, byText);
+        }
+        const row = byText.get(text);
+        if (row) {
+            row.packages.push(...packages);
+            mergeBest(row, finding);
+        }
+        else {
+            const added = { rule, finding, text, packages: [...packages] };
+            if (ignoreReason !== undefined)
+                added.ignoreReason = ignoreReason;
+            byText.set(text, added);
+            rows.push(added);
+        }
+    };
+    for (const finding of input.kept)
+        add(finding, finding.packages);
+    for (const item of input.ignored) {
+        const packages = item.package
+            ? item.finding.packages.filter((p) => p.name === item.package)
+            : item.finding.packages;
+        add(item.finding, packages, item.reason);
+    }
+    // The same for every row of the image: worked out once, not 20,000 times.
+    const time = (0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .splunkTime */ .tr)(input.scan.completedAt ?? input.image.pushedAt ?? new Date(0));
+    const events = new Map();
+    const eventOf = (rule) => {
+        let event = events.get(rule);
+        if (event === undefined) {
+            event = {
+                ...(0,_catalog_js__WEBPACK_IMPORTED_MODULE_0__/* .riskEvent */ .ke)(rule, input.levels[rule], input.imageIndex, time),
+                message: (0,_catalog_js__WEBPACK_IMPORTED_MODULE_0__/* .fillMessage */ .fu)(_catalog_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y0[rule].message, { repository: input.image.repository }),
+            };
+            events.set(rule, event);
+        }
+        return event;
+    };
+    return rows.map((row) => {
+        const detection = toDetection(row, input, eventOf(row.rule));
+        if (row.rule === 'exploitable') {
+            // Named per finding: one exploitable CVE is what a reader must find, not a count.
+            detection.message = (0,_catalog_js__WEBPACK_IMPORTED_MODULE_0__/* .fillMessage */ .fu)(_catalog_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y0.exploitable.message, {
+                finding: row.finding.id,
+                repository: input.image.repository,
+            });
+        }
+        return detection;
+    });
+}
+function mergeBest(row, other) {
+    const score = other.cvss?.score;
+    if (score !== undefined && (row.finding.cvss?.score ?? -1) < score) {
+        row.finding = { ...row.finding, cvss: other.cvss ?? { score } };
+    }
+}
+/**
+ * Fields listed one by one, not spread from the rule's event: a spread into this literal made
+ * building 20,000 rows ~10 times slower, and every later pass over them slower too
+ * (bench/README.md).
+ */
+function toDetection(row, input, event) {
+    const { image, finding } = { image: input.image, finding: row.finding };
+    const detection = {
+        rule: event.rule,
+        level: event.level,
+        severity: event.severity,
+        riskScore: event.riskScore,
+        impact: event.impact,
+        confidence: event.confidence,
+        ignored: row.ignoreReason !== undefined,
+        imageIndex: event.imageIndex,
+        phase: event.phase,
+        firstTime: event.firstTime,
+        lastTime: event.lastTime,
+        message: event.message,
+        awsRegion: image.region,
+        eventName: 'DescribeImageScanFindings',
+        eventSource: 'ecr.amazonaws.com',
+        imageDigest: image.imageDigest,
+        repository: image.repository,
+        finding: row.text,
+        findingId: finding.id,
+        packages: dedupePackages(row.packages),
+    };
+    if (row.ignoreReason !== undefined)
+        detection.ignoreReason = row.ignoreReason;
+    if (input.user !== undefined)
+        detection.user = input.user;
+    if (input.srcIp !== undefined)
+        detection.src_ip = input.srcIp;
+    if (finding.cvss)
+        detection.cvss = finding.cvss.score;
+    if (finding.scannerSeverity.trim().toUpperCase() === 'UNTRIAGED') {
+        detection.scannerSeverity = 'UNTRIAGED';
+    }
+    if (finding.uri)
+        detection.uri = finding.uri;
+    if (finding.fixAvailable)
+        detection.fixAvailable = finding.fixAvailable;
+    if (finding.exploitAvailable)
+        detection.exploitAvailable = finding.exploitAvailable;
+    return detection;
+}
+function dedupePackages(packages) {
+    if (packages.length <= 1)
+        return [...packages];
+    const seen = new Map();
+    for (const p of packages) {
+        const key = `${p.name}\u0000${p.version ?? ''}\u0000${p.filePath ?? ''}`;
+        if (!seen.has(key))
+            seen.set(key, p);
+    }
+    return [...seen.values()];
+}
+/** `scan-incomplete`: fail closed when there is no usable scan result. */
+function scanIncompleteDetection(input) {
+    if (input.scan.usable)
+        return null;
+    const spec = _catalog_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y0['scan-incomplete'];
+    const { image, scan } = input;
+    const time = (0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .splunkTime */ .tr)(input.now);
+    const name = imageName(image);
+    return {
+        ...(0,_catalog_js__WEBPACK_IMPORTED_MODULE_0__/* .riskEvent */ .ke)('scan-incomplete', input.levels['scan-incomplete'], input.imageIndex, time),
+        message: (0,_catalog_js__WEBPACK_IMPORTED_MODULE_0__/* .fillMessage */ .fu)(spec.message, { image: name, status: scan.status }),
+        awsRegion: image.region,
+        eventName: 'DescribeImageScanFindings',
+        eventSource: 'ecr.amazonaws.com',
+        imageDigest: image.imageDigest,
+        repository: image.repository,
+        registryId: image.registryId,
+        image: name,
+        detail: scan.description ? `${scan.status}: ${scan.description}` : scan.status,
+    };
+}
+/** `repo:tag@sha256:…` (short form for messages). */
+function imageName(image) {
+    const tag = image.target.tag ?? image.imageTags[0];
+    const platform = image.platform ? ` (${image.platform})` : '';
+    const digest = image.imageDigest ? `@${image.imageDigest}` : '';
+    return `${image.repository}${tag ? `:${tag}` : ''}${digest}${platform}`;
+}
+
+
+/***/ }),
+
 /***/ 9389:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -186,6 +371,92 @@ function roleNameOf(principal) {
     if (parsed && parsed.resource.startsWith('role/'))
         return lastSegment(parsed.resource);
     return principal.name.split('/')[0];
+}
+
+
+/***/ }),
+
+/***/ 3838:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Aq: () => (/* binding */ isValidTimeZone),
+/* harmony export */   DT: () => (/* binding */ describeBusinessHours),
+/* harmony export */   LC: () => (/* binding */ isWithinBusinessHours),
+/* harmony export */   Ob: () => (/* binding */ describeLocalTime),
+/* harmony export */   tr: () => (/* binding */ splunkTime)
+/* harmony export */ });
+/* unused harmony export localClock */
+/** `%Y-%m-%dT%H:%M:%S` in UTC, as the seed detections' `firstTime`/`lastTime`; '' for an invalid date. */
+function splunkTime(date) {
+    if (Number.isNaN(date.getTime()))
+        return '';
+    return date.toISOString().slice(0, 19);
+}
+const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+function isValidTimeZone(timeZone) {
+    try {
+        new Intl.DateTimeFormat('en-US', { timeZone });
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+// Building a formatter is costly; a run evaluates a handful of zones at most.
+const formatters = new Map();
+function formatterFor(timeZone) {
+    let formatter = formatters.get(timeZone);
+    if (!formatter) {
+        formatter = new Intl.DateTimeFormat('en-US', {
+            timeZone,
+            weekday: 'short',
+            hour: '2-digit',
+            minute: '2-digit',
+            // h23: midnight is 00, not 24 (some engines print 24:00 with hour12 false).
+            hourCycle: 'h23',
+        });
+        formatters.set(timeZone, formatter);
+    }
+    return formatter;
+}
+/** Wall clock of `date` in `timeZone`: day of week (0 = Sunday) and minutes after midnight. */
+function localClock(date, timeZone) {
+    const parts = formatterFor(timeZone).formatToParts(date);
+    const part = (type) => parts.find((p) => p.type === type)?.value ?? '';
+    const day = DAY_NAMES.indexOf(part('weekday').toLowerCase());
+    const minute = Number(part('hour')) * 60 + Number(part('minute'));
+    return { day, minute };
+}
+/**
+ * True when `date` falls inside the hours on one of the days, in the configured zone. A range
+ * whose end is not after its start runs overnight (`22:00-06:00`): the early-morning part belongs
+ * to the day the shift started on.
+ */
+function isWithinBusinessHours(date, hours) {
+    const { day, minute } = localClock(date, hours.timezone);
+    const { startMinute, endMinute } = hours;
+    if (startMinute < endMinute) {
+        return hours.days.includes(day) && minute >= startMinute && minute < endMinute;
+    }
+    const previousDay = (day + 6) % 7;
+    return ((hours.days.includes(day) && minute >= startMinute) ||
+        (hours.days.includes(previousDay) && minute < endMinute));
+}
+const clock = (minute) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+/** `08:00-20:00 mon,tue,wed,thu,fri Europe/Berlin`, for messages. */
+function describeBusinessHours(hours) {
+    const days = [...hours.days]
+        .sort((a, b) => a - b)
+        .map((d) => DAY_NAMES[d] ?? String(d))
+        .join(',');
+    return `${clock(hours.startMinute)}-${clock(hours.endMinute)} ${days} ${hours.timezone}`;
+}
+/** Wall-clock text of `date` in the zone, for messages: `Thu 01:17 Europe/Berlin`. */
+function describeLocalTime(date, timeZone) {
+    const { day, minute } = localClock(date, timeZone);
+    const name = DAY_NAMES[day] ?? '?';
+    return `${name[0]?.toUpperCase() ?? ''}${name.slice(1)} ${clock(minute)} ${timeZone}`;
 }
 
 
