@@ -1,6 +1,6 @@
 // Gating what a sweep found (issue 15): each pushed manifest's scan, an image deleted since its
 // push said to be deleted, and the fail-closed row of a region that could not be read.
-import { errorMessage } from './errors.js';
+import { UserError, errorMessage } from './errors.js';
 import type { Settings } from './inputs/settings.js';
 import type { Detection, PushEvent, ResolvedImage, ScanOutcome } from './model.js';
 import type { EcrPort, SweepRead } from './ports.js';
@@ -17,7 +17,7 @@ export interface SweepEvaluated {
 
 const CONCURRENCY = 4;
 /** ECR's own answer for an image deleted since its push (ecr-resolve.ts, aws-errors.ts). */
-const DELETED = /^Image .{0,400} was not found/;
+const DELETED = 'ImageNotFoundException';
 
 /** Resolves and waits for one pushed manifest; a deleted image is said to be deleted. */
 export async function gatePushed(
@@ -48,7 +48,8 @@ export async function gatePushed(
     images = await ecr.resolve(target, push.region);
   } catch (error) {
     const message = errorMessage(error);
-    const deleted = DELETED.test(message);
+    // By the AWS error's name, never its wording (the translated text is for people).
+    const deleted = error instanceof UserError && error.awsName === DELETED;
     return [
       {
         image: placeholder,

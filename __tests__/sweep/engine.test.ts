@@ -2,6 +2,7 @@
 // by eventID across overlapping regions, fail-closed reads, deleted images.
 import { evaluate } from '../../src/engine.js';
 import { UserError } from '../../src/errors.js';
+import { translateAwsError } from '../../src/aws/aws-errors.js';
 import { parseSettings } from '../../src/inputs/parse.js';
 import type { ImageTarget, PushEvent, ResolvedImage } from '../../src/model.js';
 import type { BaselineRead, EcrPort, SweepPort, SweepRead } from '../../src/ports.js';
@@ -55,6 +56,22 @@ function fakeEcr(existing: string[] = [digestOf(1), digestOf(2)]): EcrPort {
   return {
     async resolve(target: ImageTarget, region: string): Promise<ResolvedImage[]> {
       if (!existing.includes(target.digest ?? '')) {
+        // What the adapter throws for DescribeImages' ImageNotFoundException (aws-errors.ts).
+        throw translateAwsError(
+          Object.assign(new Error('The image requested does not exist'), {
+            name: 'ImageNotFoundException',
+          }),
+          {
+            service: 'ecr',
+            operation: 'DescribeImages',
+            region,
+            repository: target.repository,
+            ...(target.digest ? { imageDigest: target.digest } : {}),
+          },
+        );
+      }
+      if (target.digest === digestOf(8)) {
+        // Worded like a deleted image, but not ECR's ImageNotFoundException.
         throw new UserError(`Image app@${target.digest} was not found in repository app.`, 'aws');
       }
       return [
@@ -154,6 +171,21 @@ test('a read cut short is never pass and says what is missing', async () => {
   const row = report.detections.find((d) => d.rule === 'unverified-uploader');
   expect(row?.level).toBe('fail');
   expect(row?.detail).toContain('could not all be read');
+});
+
+test("only ECR's ImageNotFoundException means deleted, not a message worded like it", async () => {
+  const settings = settingsOf({ 'known-uploaders': 'arn:aws:iam::123456789012:role/ci-push' });
+  const sweep = fakeSweep({
+    'eu-west-1': { pushes: [push('a', 30, 'ci-push', { digest: digestOf(8) })] },
+  });
+  const report = await evaluate(settings, {
+    ecr: fakeEcr([digestOf(1), digestOf(8)]),
+    uploader: null,
+    sweep,
+    now: () => NOW,
+  });
+  expect(report.images[0]?.scan.status).not.toBe('DELETED');
+  expect(report.result).toBe('fail');
 });
 
 test('an image deleted since its push is reported as deleted, not as unreadable', async () => {

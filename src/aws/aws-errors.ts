@@ -275,7 +275,7 @@ export function translateAwsError(error: unknown, context: AwsErrorContext): Use
   const message = oneLine(rawMessage(error));
   const action = `${context.service}:${context.operation}`;
   const said = message && message !== name ? ` AWS said: ${message}` : '';
-  const fail = (text: string) => new UserError(text, 'aws');
+  const fail = (text: string) => Object.assign(new UserError(text, 'aws'), { awsName: name });
 
   if (isCredentialsError(error)) {
     const noCredentials = name === 'CredentialsProviderError' || name === 'TokenProviderError';
