@@ -1573,7 +1573,7 @@ async function publish(comments, token, context, options, env, result) {
     const baseUrl = (0,report_escape/* withoutTrailingSlashes */.A$)(options.baseUrl ?? env.GITHUB_API_URL ?? 'https://api.github.com');
     // Loaded here, inside the caller's try: @actions/github parses GITHUB_EVENT_PATH as it loads,
     // and a payload that is not JSON must cost a warning, not the whole step.
-    const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413)]).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
     const octokit = getOctokit(token, { baseUrl });
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const request = () => ({ signal: AbortSignal.timeout(timeoutMs) });
@@ -2972,6 +2972,11 @@ reportPath) {
 }
 
 ;// CONCATENATED MODULE: ./src/publish.ts
+// Every surface of a finished run for the action: JSON report and SARIF files, the log, the job
+// summary, PR comments, annotations and step outputs. Loaded as its own chunk while the first AWS
+// calls are in flight (main.ts): none of it is needed before findings arrive, and parsing it
+// before the first request made start-up slower (issue 13 §1). main.ts decides the step's fate
+// from what this returns; setFailed stays there.
 
 
 

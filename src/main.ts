@@ -1,5 +1,4 @@
 import { EOL } from 'node:os';
-import type * as ActionsCore from '@actions/core';
 import { evaluate } from './engine.js';
 import { UserError, errorMessage } from './errors.js';
 import { actionInput, loadSettings, readActionInputs } from './inputs/load.js';
@@ -9,20 +8,14 @@ import { neutralizeLogText } from './report/escape.js';
 import { buildAdapters } from './runtime/adapters.js';
 import { errorReport } from './runtime/error-report.js';
 import { ProgressLine } from './runtime/progress.js';
+import { stepCommands as core } from './runtime/step-commands.js';
 
-type Core = typeof ActionsCore;
-
-// @actions/core brings undici (its OIDC client) along: a third of the bundle and ~100 ms of
-// start-up. Nothing before the verdict needs it (inputs are INPUT_* variables, log lines are
-// stdout), so it is a separate chunk, loaded while the first AWS calls are in flight.
-let coreLoading: Promise<Core> | undefined;
-const loadCore = (): Promise<Core> => (coreLoading ??= import('@actions/core'));
-// Every surface (publish.ts) is a chunk of its own for the same reason: parsed after the first
-// request has left, not before it.
+// Every surface (publish.ts) is a chunk of its own: nothing before the verdict needs it, so it is
+// parsed after the first request has left, while the calls are in flight, not before it.
 let publishLoading: Promise<typeof import('./publish.js')> | undefined;
 const loadPublish = () => (publishLoading ??= import('./publish.js'));
-/** Time for the first AWS request to leave before the toolkit's load takes the thread. */
-const CORE_PREFETCH_DELAY_MS = 25;
+/** Time for the first AWS request to leave before the chunks' load takes the thread. */
+const PREFETCH_DELAY_MS = 25;
 
 /** The action: settings → evaluation → every surface (publish.ts). The only setFailed. */
 export async function run(): Promise<void> {
@@ -30,7 +23,6 @@ export async function run(): Promise<void> {
     await gateStep();
   } catch (error) {
     // A bug, not the user's doing: one line, no stack trace in the log (the report says more).
-    const core = await loadCore();
     core.setFailed(`ecr-risk-gate stopped unexpectedly: ${neutralizeLogText(errorMessage(error))}`);
   }
 }
@@ -59,11 +51,10 @@ async function gateStep(): Promise<void> {
       process.env,
     );
     const prefetch = setTimeout(() => {
-      void loadCore().catch(() => undefined);
       void loadPublish().catch(() => undefined);
       // The engine's own lazy part (rules and report), so it is parsed before the last page.
       void import('./build-report.js').catch(() => undefined);
-    }, CORE_PREFETCH_DELAY_MS);
+    }, PREFETCH_DELAY_MS);
     try {
       report = await evaluateWithProgress(settings);
     } finally {
@@ -75,7 +66,6 @@ async function gateStep(): Promise<void> {
     // The log (masked by the runner) gets every problem; the report and summary the short form.
     logError = error.message;
   }
-  const core = await loadCore();
   // Masked before any GitHub call (the only use of the token) and before anything is logged.
   if (settings?.githubToken) core.setSecret(settings.githubToken);
   const { publish } = await loadPublish();

@@ -3,7 +3,6 @@
 // calls are in flight (main.ts): none of it is needed before findings arrive, and parsing it
 // before the first request made start-up slower (issue 13 §1). main.ts decides the step's fate
 // from what this returns; setFailed stays there.
-import type * as ActionsCore from '@actions/core';
 import { errorMessage, UserError } from './errors.js';
 import { shouldFailStep } from './gate.js';
 import type { Settings } from './inputs/settings.js';
@@ -17,8 +16,9 @@ import { publishPrComments } from './github/pr-comment.js';
 import { dockerfileAnchor } from './runtime/dockerfile.js';
 import { defaultReportPath } from './runtime/files.js';
 import { writeJsonReport, writeSarifFile } from './runtime/report-files.js';
+import type { StepCommands } from './runtime/step-commands.js';
 
-type Core = typeof ActionsCore;
+type Core = StepCommands;
 
 /**
  * Writes every surface. Returns the message to fail the step with, or null when it passes:

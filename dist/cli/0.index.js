@@ -36,7 +36,7 @@ var resolve_all = __webpack_require__(9085);
 
 const CONCURRENCY = 4;
 /** ECR's own answer for an image deleted since its push (ecr-resolve.ts, aws-errors.ts). */
-const DELETED = /^Image .{0,400} was not found/;
+const DELETED = 'ImageNotFoundException';
 /** Resolves and waits for one pushed manifest; a deleted image is said to be deleted. */
 async function gatePushed(push, settings, ecr, deadline) {
     const digest = push.digest ?? '';
@@ -62,7 +62,8 @@ async function gatePushed(push, settings, ecr, deadline) {
     }
     catch (error) {
         const message = (0,errors/* errorMessage */.gJ)(error);
-        const deleted = DELETED.test(message);
+        // By the AWS error's name, never its wording (the translated text is for people).
+        const deleted = error instanceof errors/* UserError */.yo && error.awsName === DELETED;
         return [
             {
                 image: placeholder,
