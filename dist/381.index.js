@@ -695,9 +695,12 @@ class PushFinder {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/aws/aws-error-text.ts
+var aws_error_text = __webpack_require__(8535);
 ;// CONCATENATED MODULE: ./src/aws/cloudtrail-messages.ts
 // What the report says when CloudTrail could not tell who pushed: one sentence each, naming the
 // read that failed and why, without repeating "CloudTrail" (issue 18 §5).
+
 
 
 /** Calls still unfinished this long after uploader-timeout are abandoned. */
@@ -738,7 +741,7 @@ function failureText(error, region) {
         return (`CloudTrail answered LookupEvents in ${region} with HTTP ${status} and a body that is not ` +
             `an AWS error, even after retries. Retry the step later`);
     }
-    const text = (0,errors/* errorMessage */.gJ)((0,aws_errors/* translateAwsError */.q4)(error, { service: 'cloudtrail', operation: 'LookupEvents', region }));
+    const text = (0,errors/* errorMessage */.gJ)((0,aws_error_text/* translateAwsError */.q)(error, { service: 'cloudtrail', operation: 'LookupEvents', region }));
     return /^CloudTrail\b/.test(text) ? text : `CloudTrail could not be read: ${text}`;
 }
 function failureReason(error, region, signal, late) {

@@ -9,7 +9,7 @@ export class UserError extends Error {
    * text that must stay in the (masked) log only, e.g. a policy file's lines.
    */
   reportMessage?: string;
-  /** The AWS error name it was translated from (aws-errors.ts), for decisions on the kind of
+  /** The AWS error name it was translated from (aws-error-text.ts), for decisions on the kind of
    * failure: the message is worded for people and may change. */
   awsName?: string;
   /** `config`: bad input or policy (CLI exit 2). `aws`: could not evaluate (CLI exit 3). */

@@ -16,7 +16,7 @@ export interface SweepEvaluated {
 }
 
 const CONCURRENCY = 4;
-/** ECR's own answer for an image deleted since its push (ecr-resolve.ts, aws-errors.ts). */
+/** ECR's own answer for an image deleted since its push (ecr-resolve.ts, aws-error-text.ts). */
 const DELETED = 'ImageNotFoundException';
 
 /** Resolves and waits for one pushed manifest; a deleted image is said to be deleted. */

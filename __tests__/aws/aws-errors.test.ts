@@ -2,9 +2,9 @@ import {
   awsErrorName,
   describeAwsError,
   isRetryableAwsError,
-  translateAwsError,
   type AwsErrorContext,
 } from '../../src/aws/aws-errors.js';
+import { translateAwsError } from '../../src/aws/aws-error-text.js';
 import { UserError } from '../../src/errors.js';
 
 const awsError = (name: string, message = name, httpStatusCode = 400) =>

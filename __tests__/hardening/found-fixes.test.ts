@@ -3,7 +3,8 @@
 // poisoned CloudTrail records, GitHub answers that are not what they seem, unclear messages.
 import { describe, expect, test } from '@jest/globals';
 import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
-import { isRetryableAwsError, translateAwsError } from '../../src/aws/aws-errors.js';
+import { isRetryableAwsError } from '../../src/aws/aws-errors.js';
+import { translateAwsError } from '../../src/aws/aws-error-text.js';
 import { CloudTrailAdapter } from '../../src/aws/cloudtrail.js';
 import { parseTrailEvent } from '../../src/aws/cloudtrail-record.js';
 import type { EcrCalls } from '../../src/aws/ecr-calls.js';

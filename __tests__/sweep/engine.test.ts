@@ -2,7 +2,7 @@
 // by eventID across overlapping regions, fail-closed reads, deleted images.
 import { evaluate } from '../../src/engine.js';
 import { UserError } from '../../src/errors.js';
-import { translateAwsError } from '../../src/aws/aws-errors.js';
+import { translateAwsError } from '../../src/aws/aws-error-text.js';
 import { parseSettings } from '../../src/inputs/parse.js';
 import type { ImageTarget, PushEvent, ResolvedImage } from '../../src/model.js';
 import type { BaselineRead, EcrPort, SweepPort, SweepRead } from '../../src/ports.js';
@@ -56,7 +56,7 @@ function fakeEcr(existing: string[] = [digestOf(1), digestOf(2)]): EcrPort {
   return {
     async resolve(target: ImageTarget, region: string): Promise<ResolvedImage[]> {
       if (!existing.includes(target.digest ?? '')) {
-        // What the adapter throws for DescribeImages' ImageNotFoundException (aws-errors.ts).
+        // What the adapter throws for DescribeImages' ImageNotFoundException (aws-error-text.ts).
         throw translateAwsError(
           Object.assign(new Error('The image requested does not exist'), {
             name: 'ImageNotFoundException',

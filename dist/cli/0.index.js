@@ -35,7 +35,7 @@ var resolve_all = __webpack_require__(9085);
 
 
 const CONCURRENCY = 4;
-/** ECR's own answer for an image deleted since its push (ecr-resolve.ts, aws-errors.ts). */
+/** ECR's own answer for an image deleted since its push (ecr-resolve.ts, aws-error-text.ts). */
 const DELETED = 'ImageNotFoundException';
 /** Resolves and waits for one pushed manifest; a deleted image is said to be deleted. */
 async function gatePushed(push, settings, ecr, deadline) {

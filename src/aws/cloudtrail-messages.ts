@@ -2,7 +2,8 @@
 // read that failed and why, without repeating "CloudTrail" (issue 18 §5).
 import { errorMessage } from '../errors.js';
 import type { LookupStats, ResolvedImage } from '../model.js';
-import { httpStatusOf, isUnreadableResponse, translateAwsError } from './aws-errors.js';
+import { httpStatusOf, isUnreadableResponse } from './aws-errors.js';
+import { translateAwsError } from './aws-error-text.js';
 
 /** Calls still unfinished this long after uploader-timeout are abandoned. */
 export const CALL_GRACE_MS = 5_000;

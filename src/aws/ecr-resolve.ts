@@ -3,7 +3,8 @@
 import type { ImageDetail, ImageIdentifier } from '@aws-sdk/client-ecr';
 import { UserError } from '../errors.js';
 import type { ImageTarget, ResolvedImage } from '../model.js';
-import { awsErrorName, translateAwsError } from './aws-errors.js';
+import { awsErrorName } from './aws-errors.js';
+import { translateAwsError } from './aws-error-text.js';
 import type { EcrCalls } from './ecr-calls.js';
 import { describeChildren, readIndex } from './ecr-index.js';
 import {

@@ -2,7 +2,8 @@
 import type { ImageDetail, ImageIdentifier } from '@aws-sdk/client-ecr';
 import { UserError } from '../errors.js';
 import type { ImageTarget } from '../model.js';
-import { translateAwsError, type AwsErrorContext } from './aws-errors.js';
+import { type AwsErrorContext } from './aws-errors.js';
+import { translateAwsError } from './aws-error-text.js';
 import type { EcrCalls } from './ecr-calls.js';
 
 /**

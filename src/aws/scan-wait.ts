@@ -6,9 +6,9 @@ import {
   awsErrorName,
   describeAwsError,
   isRetryableAwsError,
-  translateAwsError,
   type AwsErrorContext,
 } from './aws-errors.js';
+import { translateAwsError } from './aws-error-text.js';
 import type { EcrCalls } from './ecr-calls.js';
 import type { ScanRead } from './scan-read.js';
 import { ScanPages, type EarlyPage } from './scan-pages.js';
