@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BenchResults } from '../../bench/run.js';
+import type { BenchResults } from '../../bench/results.js';
 
 test('npm run bench -- --smoke measures every scenario and writes the results', () => {
   const dir = mkdtempSync(join(tmpdir(), 'erg-bench-'));
