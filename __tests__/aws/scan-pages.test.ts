@@ -204,3 +204,23 @@ test('without readScanEarly the resolve asks nothing of the scan', async () => {
   await ecrAdapter.waitForScan(image!, { timeoutMs: 60_000, settleMs: 0 });
   expect(ids()).toEqual([{ digest: DIGEST }]);
 });
+
+test('an early read that never answers does not hold the wait past its own signal', async () => {
+  world(() => page(DIGEST, 'CVE-A', 1));
+  ecr.on(DescribeImageScanFindingsCommand).callsFake(
+    () => new Promise(() => undefined), // black-holed: never answers
+  );
+  const ecrAdapter = adapter();
+  const [image] = await ecrAdapter.resolve(target, 'eu-west-1', { readScanEarly: true });
+  const stop = new AbortController();
+  setTimeout(() => stop.abort(), 20);
+  const started = Date.now();
+  const outcome = await ecrAdapter.waitForScan(image!, {
+    timeoutMs: 60_000,
+    settleMs: 0,
+    signal: stop.signal,
+  });
+  expect(Date.now() - started).toBeLessThan(5_000);
+  expect(outcome.status).toBe('CANCELLED');
+  expect(outcome.usable).toBe(false);
+});

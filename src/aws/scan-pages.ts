@@ -73,6 +73,28 @@ export class EarlyPages {
   }
 }
 
+/** `promise`'s value, or undefined as soon as `signal` aborts (the promise never rejects). */
+function untilAborted<T>(
+  promise: Promise<T | undefined>,
+  signal: AbortSignal,
+): Promise<T | undefined> {
+  if (signal.aborted) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    const stop = () => resolve(undefined);
+    signal.addEventListener('abort', stop, { once: true });
+    void promise.then((value) => {
+      signal.removeEventListener('abort', stop);
+      resolve(value);
+    });
+  });
+}
+
+function abortError(signal: AbortSignal): Error {
+  return signal.reason instanceof Error
+    ? signal.reason
+    : Object.assign(new Error('The operation was aborted'), { name: 'AbortError' });
+}
+
 /** A page asked by tag described another digest than the one being gated. */
 class TagMoved extends Error {}
 
@@ -107,13 +129,16 @@ export class ScanPages {
       this.pagingBy = undefined;
       const early = this.early;
       this.early = undefined;
-      const page = early ? await early.page : undefined;
+      // Bounded by this wait's own deadline and signal: the early call carries only the resolve's.
+      const page = early ? await untilAborted(early.page, this.signal) : undefined;
       if (early && page && this.describesImage(page)) {
         this.counted();
         this.pagingBy = early.imageId;
         return page;
       }
     }
+    // As the SDK would for a call made with it, without making the call.
+    if (this.signal.aborted) throw abortError(this.signal);
     this.counted();
     const page = await this.calls.describeImageScanFindings(
       this.image.region,
