@@ -2086,57 +2086,24 @@ function securitySeverity(d) {
     return (WORD_SCORE[d.severity] ?? 5.5).toFixed(1);
 }
 const SEVERITY_TEXT = Object.fromEntries(Object.entries(SEVERITY_SCORE).map(([s, score]) => [s, score.toFixed(1)]));
+/**
+ * The rule of a detection that is not a finding (uploader and scan rules). A finding's rule (one
+ * per CVE) is written by `ruleJson` in sarif-json.ts.
+ */
 function ruleOf(c) {
     const d = c.detection;
-    const tags = ['security'];
-    if (!isFindingRule(d.rule)) {
-        const spec = catalog/* RULES */.y0[d.rule];
-        return {
-            id: c.ruleId,
-            name: ruleName(spec.id),
-            shortDescription: { text: spec.title },
-            fullDescription: { text: (0,report_escape/* cleanText */.X5)(withoutPlaceholders(spec.message), 1000) },
-            help: {
-                text: `${spec.title}: ${(0,report_escape/* cleanText */.X5)(withoutPlaceholders(spec.message), 500)} (risk ${d.riskScore} = impact ${d.impact} × confidence ${d.confidence} / 100).`,
-            },
-            defaultConfiguration: { level: LEVEL[d.level] },
-            properties: { 'security-severity': securitySeverity(d), tags: [...tags, 'supply-chain'] },
-        };
-    }
-    const severity = severityOfRule(d.rule);
-    const description = descriptionOf(d);
-    const packages = (d.packages ?? []).slice(0, 20).map(packageText);
-    const advisory = (0,report_escape/* safeUrl */.Pl)(d.uri);
-    const rule = {
+    const spec = catalog/* RULES */.y0[d.rule];
+    return {
         id: c.ruleId,
-        shortDescription: {
-            // Every package, not the first: the rule is the CVE, its results are the packages.
-            text: (0,report_escape/* cleanLine */.Ow)(`${c.ruleId} (${severity})${inPackages(d)}`, 300),
-        },
-        // The description once per rule (issue 13 §1; it was in three fields): in fullDescription,
-        // which code scanning shows at the top of every alert ("the shortDescription and
-        // fullDescription appear at the top of a code scanning alert",
-        // https://docs.github.com/en/code-security/concepts/code-scanning/sarif-files). Help holds
-        // what the description does not: packages and the advisory link.
-        fullDescription: { text: (0,report_escape/* cleanText */.X5)(description || c.ruleId, 1500) },
+        name: ruleName(spec.id),
+        shortDescription: { text: spec.title },
+        fullDescription: { text: (0,report_escape/* cleanText */.X5)(withoutPlaceholders(spec.message), 1000) },
         help: {
-            text: (0,report_escape/* cleanText */.X5)(`Affected packages: ${packages.join(', ') || 'unknown'}${advisory ? `\nAdvisory: ${advisory}` : ''}`, 2500),
-            markdown: [
-                `**${(0,report_escape/* markdownLink */.iQ)(c.ruleId, d.uri, 200)}** (${severity}${d.cvss === undefined ? '' : `, CVSS ${d.cvss}`})`,
-                '',
-                ...packages.map((p) => `- ${(0,report_escape/* escapeMarkdown */.FV)(p, 200)}`),
-            ].join('\n'),
+            text: `${spec.title}: ${(0,report_escape/* cleanText */.X5)(withoutPlaceholders(spec.message), 500)} (risk ${d.riskScore} = impact ${d.impact} × confidence ${d.confidence} / 100).`,
         },
         defaultConfiguration: { level: LEVEL[d.level] },
-        properties: {
-            'security-severity': securitySeverity(d),
-            tags: [...tags, 'vulnerability', 'container', severity.toLowerCase()],
-            precision: 'very-high',
-        },
+        properties: { 'security-severity': securitySeverity(d), tags: ['security', 'supply-chain'] },
     };
-    if (advisory)
-        rule.helpUri = advisory;
-    return rule;
 }
 /** ` in openssl, libssl3` (names only, at most five, then how many more). */
 function inPackages(d) {
@@ -2155,29 +2122,21 @@ function descriptionOf(d) {
     const prefix = `${d.findingId ?? ''}, `;
     return finding.startsWith(prefix) ? finding.slice(prefix.length) : finding;
 }
+/**
+ * The result of a detection that is not a finding. A finding's results (one per package) are
+ * written by `resultJson` in sarif-json.ts.
+ */
 function resultOf(image, c, ruleIndex, where) {
     const d = c.detection;
     const pkg = c.packageIndex === null ? undefined : d.packages?.[c.packageIndex];
-    const label = imageLabel(image);
-    let text;
-    if (isFindingRule(d.rule)) {
-        const severity = severityOfRule(d.rule);
-        const fixed = pkg?.fixedInVersion ? ` (fixed in ${pkg.fixedInVersion})` : '';
-        const cvss = d.cvss === undefined ? '' : `, CVSS ${d.cvss}`;
-        const exploit = d.exploitAvailable === 'YES' ? ', known exploit' : '';
-        const mark = d.compare ? ` (${d.compare} against the compare-to reference)` : '';
-        text = `${c.ruleId} in ${pkg ? `${pkg.name}${pkg.version ? ` ${pkg.version}` : ''}` : 'an unknown package'}${fixed}: ${severity}${cvss}${exploit}, image ${label}${mark}.`;
-    }
-    else {
-        text = `${d.message}${d.detail ? ` (${d.detail})` : ''}.`;
-    }
+    const text = `${d.message}${d.detail ? ` (${d.detail})` : ''}.`;
     const result = {
         ruleId: c.ruleId,
         ruleIndex,
         level: LEVEL[d.level],
         message: { text: sarifMessage(text, 1000) },
         locations: [where],
-        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(image, c, pkg) },
+        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(image, c) },
         properties: {
             severity: (severityOfRule(d.rule) ?? d.severity).toLowerCase(),
             level: d.level,
@@ -2232,18 +2191,16 @@ function fileUri(path) {
         .map((segment) => encodeURIComponent((0,report_escape/* cleanLine */.Ow)(segment, 255)))
         .join('/');
 }
-function fingerprint(image, c, pkg) {
+/** A non-finding rule's alert is the rule and whom it is about (findings: sarif-json.ts). */
+function fingerprint(image, c) {
     const d = c.detection;
-    // No installed version: a base-image bump that leaves the CVE in the package is the same alert.
-    const parts = isFindingRule(d.rule)
-        ? [c.ruleId, pkg?.name ?? '']
-        : [d.rule, d.principal ?? d.user ?? ''];
     const identity = [
         image.registryId,
         image.region,
         image.repository,
         image.platform ?? '',
-        ...parts,
+        d.rule,
+        d.principal ?? d.user ?? '',
     ];
     return sha256Hex(JSON.stringify(identity));
 }
@@ -2356,7 +2313,10 @@ function suppressions(d) {
     const justification = (0,report_escape/* cleanText */.X5)(d.ignoreReason ?? 'ignored by policy', 1000);
     return `,"suppressions":[{"kind":"external","justification":${str(justification)}}]`;
 }
-/** The finding's identity as `fingerprint` in sarif-entries.ts hashes it. */
+/**
+ * sha256 of `[registry, region, repository, platform, CVE, package]` as JSON. No installed
+ * version: a base-image bump that leaves the CVE in the package is the same alert.
+ */
 function sarif_json_fingerprint(at, c, pkg) {
     return sha256Hex(`${at.identity}${str(c.ruleId)},${str(pkg?.name ?? '')}]`);
 }

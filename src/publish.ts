@@ -18,14 +18,12 @@ import { defaultReportPath } from './runtime/files.js';
 import { writeJsonReport, writeSarifFile } from './runtime/report-files.js';
 import type { StepCommands } from './runtime/step-commands.js';
 
-type Core = StepCommands;
-
 /**
  * Writes every surface. Returns the message to fail the step with, or null when it passes:
  * the verdict's reasons, or (enforce) the files the workflow asked for and did not get.
  */
 export async function publish(
-  core: Core,
+  core: StepCommands,
   report: Report,
   settings: Settings | null,
   logError: string | undefined,
@@ -121,7 +119,7 @@ function describeFileProblem(input: string, error: unknown): string {
 }
 
 async function writeJobSummary(
-  core: Core,
+  core: StepCommands,
   report: Report,
   warnings: string[],
   where: SummaryOptions,

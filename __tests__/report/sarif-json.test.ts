@@ -4,6 +4,7 @@ import { detectionsOf, isFindingRule } from '../../src/report/format.js';
 import { type Candidate, location, resultOf, ruleOf } from '../../src/report/sarif-entries.js';
 import { imageJson, resultJson, ruleJson } from '../../src/report/sarif-json.js';
 import { PieceList } from '../../src/report/sarif-pieces.js';
+import { findingResultOf, findingRuleOf } from './sarif-object-forms.js';
 import { HOSTILE, hostileReport, multiImageReport, splunkReport } from './fixtures.js';
 
 /** Every candidate of every image, one per package as renderSarif makes them. */
@@ -55,9 +56,12 @@ describe('SARIF entries written by concatenation', () => {
         const image = report.images[index];
         if (!image) throw new Error('no image');
         const where = location(image, options);
-        expect(ruleJson(c)).toBe(JSON.stringify(ruleOf(c)));
+        const finding = isFindingRule(c.detection.rule);
+        expect(ruleJson(c)).toBe(JSON.stringify(finding ? findingRuleOf(c) : ruleOf(c)));
         expect(resultJson(imageJson(image, where), c, n)).toBe(
-          JSON.stringify(resultOf(image, c, n, where)),
+          JSON.stringify(
+            finding ? findingResultOf(image, c, n, where) : resultOf(image, c, n, where),
+          ),
         );
       }
     }

@@ -17,15 +17,8 @@ import * as crypto from 'node:crypto';
 import type { ReportingDescriptor, Result } from 'sarif';
 import type { Detection, ImageReport, Level, Severity } from '../model.js';
 import { RULES } from '../rules/catalog.js';
-import {
-  cleanLine,
-  cleanText,
-  defuseGitHubReferences,
-  escapeMarkdown,
-  markdownLink,
-  safeUrl,
-} from './escape.js';
-import { imageLabel, isFindingRule, packageText, registryHost, severityOfRule } from './format.js';
+import { cleanLine, cleanText, defuseGitHubReferences } from './escape.js';
+import { registryHost, severityOfRule } from './format.js';
 
 export interface SarifLocationOptions {
   dockerfile?: { path: string; fromLine: number };
@@ -101,59 +94,24 @@ const SEVERITY_TEXT = Object.fromEntries(
   Object.entries(SEVERITY_SCORE).map(([s, score]) => [s, score.toFixed(1)]),
 ) as Readonly<Record<Severity, string>>;
 
+/**
+ * The rule of a detection that is not a finding (uploader and scan rules). A finding's rule (one
+ * per CVE) is written by `ruleJson` in sarif-json.ts.
+ */
 export function ruleOf(c: Candidate): ReportingDescriptor {
   const d = c.detection;
-  const tags = ['security'];
-  if (!isFindingRule(d.rule)) {
-    const spec = RULES[d.rule];
-    return {
-      id: c.ruleId,
-      name: ruleName(spec.id),
-      shortDescription: { text: spec.title },
-      fullDescription: { text: cleanText(withoutPlaceholders(spec.message), 1000) },
-      help: {
-        text: `${spec.title}: ${cleanText(withoutPlaceholders(spec.message), 500)} (risk ${d.riskScore} = impact ${d.impact} × confidence ${d.confidence} / 100).`,
-      },
-      defaultConfiguration: { level: LEVEL[d.level] },
-      properties: { 'security-severity': securitySeverity(d), tags: [...tags, 'supply-chain'] },
-    };
-  }
-  const severity = severityOfRule(d.rule) as Severity;
-  const description = descriptionOf(d);
-  const packages = (d.packages ?? []).slice(0, 20).map(packageText);
-  const advisory = safeUrl(d.uri);
-  const rule: ReportingDescriptor = {
+  const spec = RULES[d.rule];
+  return {
     id: c.ruleId,
-    shortDescription: {
-      // Every package, not the first: the rule is the CVE, its results are the packages.
-      text: cleanLine(`${c.ruleId} (${severity})${inPackages(d)}`, 300),
-    },
-    // The description once per rule (issue 13 §1; it was in three fields): in fullDescription,
-    // which code scanning shows at the top of every alert ("the shortDescription and
-    // fullDescription appear at the top of a code scanning alert",
-    // https://docs.github.com/en/code-security/concepts/code-scanning/sarif-files). Help holds
-    // what the description does not: packages and the advisory link.
-    fullDescription: { text: cleanText(description || c.ruleId, 1500) },
+    name: ruleName(spec.id),
+    shortDescription: { text: spec.title },
+    fullDescription: { text: cleanText(withoutPlaceholders(spec.message), 1000) },
     help: {
-      text: cleanText(
-        `Affected packages: ${packages.join(', ') || 'unknown'}${advisory ? `\nAdvisory: ${advisory}` : ''}`,
-        2500,
-      ),
-      markdown: [
-        `**${markdownLink(c.ruleId, d.uri, 200)}** (${severity}${d.cvss === undefined ? '' : `, CVSS ${d.cvss}`})`,
-        '',
-        ...packages.map((p) => `- ${escapeMarkdown(p, 200)}`),
-      ].join('\n'),
+      text: `${spec.title}: ${cleanText(withoutPlaceholders(spec.message), 500)} (risk ${d.riskScore} = impact ${d.impact} × confidence ${d.confidence} / 100).`,
     },
     defaultConfiguration: { level: LEVEL[d.level] },
-    properties: {
-      'security-severity': securitySeverity(d),
-      tags: [...tags, 'vulnerability', 'container', severity.toLowerCase()],
-      precision: 'very-high',
-    },
+    properties: { 'security-severity': securitySeverity(d), tags: ['security', 'supply-chain'] },
   };
-  if (advisory) rule.helpUri = advisory;
-  return rule;
 }
 
 /** ` in openssl, libssl3` (names only, at most five, then how many more). */
@@ -173,6 +131,10 @@ export function descriptionOf(d: Detection): string {
   return finding.startsWith(prefix) ? finding.slice(prefix.length) : finding;
 }
 
+/**
+ * The result of a detection that is not a finding. A finding's results (one per package) are
+ * written by `resultJson` in sarif-json.ts.
+ */
 export function resultOf(
   image: ImageReport,
   c: Candidate,
@@ -181,25 +143,14 @@ export function resultOf(
 ): Result {
   const d = c.detection;
   const pkg = c.packageIndex === null ? undefined : d.packages?.[c.packageIndex];
-  const label = imageLabel(image);
-  let text: string;
-  if (isFindingRule(d.rule)) {
-    const severity = severityOfRule(d.rule) as Severity;
-    const fixed = pkg?.fixedInVersion ? ` (fixed in ${pkg.fixedInVersion})` : '';
-    const cvss = d.cvss === undefined ? '' : `, CVSS ${d.cvss}`;
-    const exploit = d.exploitAvailable === 'YES' ? ', known exploit' : '';
-    const mark = d.compare ? ` (${d.compare} against the compare-to reference)` : '';
-    text = `${c.ruleId} in ${pkg ? `${pkg.name}${pkg.version ? ` ${pkg.version}` : ''}` : 'an unknown package'}${fixed}: ${severity}${cvss}${exploit}, image ${label}${mark}.`;
-  } else {
-    text = `${d.message}${d.detail ? ` (${d.detail})` : ''}.`;
-  }
+  const text = `${d.message}${d.detail ? ` (${d.detail})` : ''}.`;
   const result: Result = {
     ruleId: c.ruleId,
     ruleIndex,
     level: LEVEL[d.level],
     message: { text: sarifMessage(text, 1000) },
     locations: [where],
-    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(image, c, pkg) },
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(image, c) },
     properties: {
       severity: (severityOfRule(d.rule) ?? d.severity).toLowerCase(),
       level: d.level,
@@ -259,22 +210,16 @@ function fileUri(path: string): string {
     .join('/');
 }
 
-function fingerprint(
-  image: ImageReport,
-  c: Candidate,
-  pkg: NonNullable<Detection['packages']>[number] | undefined,
-): string {
+/** A non-finding rule's alert is the rule and whom it is about (findings: sarif-json.ts). */
+function fingerprint(image: ImageReport, c: Candidate): string {
   const d = c.detection;
-  // No installed version: a base-image bump that leaves the CVE in the package is the same alert.
-  const parts = isFindingRule(d.rule)
-    ? [c.ruleId, pkg?.name ?? '']
-    : [d.rule, d.principal ?? d.user ?? ''];
   const identity = [
     image.registryId,
     image.region,
     image.repository,
     image.platform ?? '',
-    ...parts,
+    d.rule,
+    d.principal ?? d.user ?? '',
   ];
   return sha256Hex(JSON.stringify(identity));
 }

@@ -1,10 +1,10 @@
 /**
- * The serialised form of the finding rules and results of `sarif-entries.ts`, written by
+ * The finding rules (one per CVE) and their results (one per package), written by
  * concatenation: constant parts once, `JSON.stringify` only on the variable strings. Building an
  * object per result and serialising it whole cost ~30 µs a result (20,000 findings: ~600 ms,
- * issue 13 §1). The text is the same, byte for byte, as `JSON.stringify(ruleOf(...))` and
- * `JSON.stringify(resultOf(...))` (the object forms stay the definition, and what the other rule
- * ids still use): `__tests__/report/sarif-json.test.ts` compares the two on hostile text.
+ * issue 13 §1). The other rule ids (uploader, scan) keep their object forms (`ruleOf`, `resultOf`
+ * in sarif-entries.ts). `__tests__/report/sarif-json.test.ts` checks this text against the
+ * serialised object form of the same rule and result (its oracle) on hostile text.
  */
 import type { AffectedPackage, Detection, ImageReport, Severity } from '../model.js';
 import { SEVERITIES } from '../model.js';
@@ -154,7 +154,10 @@ function suppressions(d: Detection): string {
   return `,"suppressions":[{"kind":"external","justification":${str(justification)}}]`;
 }
 
-/** The finding's identity as `fingerprint` in sarif-entries.ts hashes it. */
+/**
+ * sha256 of `[registry, region, repository, platform, CVE, package]` as JSON. No installed
+ * version: a base-image bump that leaves the CVE in the package is the same alert.
+ */
 function fingerprint(at: ImageJson, c: Candidate, pkg: AffectedPackage | undefined): string {
   return sha256Hex(`${at.identity}${str(c.ruleId)},${str(pkg?.name ?? '')}]`);
 }
