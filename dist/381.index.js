@@ -423,7 +423,10 @@ async function walkPages(runtime, walk) {
 
 // EXTERNAL MODULE: ./src/rules/identity.ts
 var rules_identity = __webpack_require__(9389);
+// EXTERNAL MODULE: ./src/text-of.ts
+var text_of = __webpack_require__(8756);
 ;// CONCATENATED MODULE: ./src/aws/cloudtrail-record.ts
+
 
 const PUT_IMAGE = 'PutImage';
 const ECR_EVENT_SOURCE = 'ecr.amazonaws.com';
@@ -431,21 +434,10 @@ const asObject = (value) => typeof value === 'object' && value !== null && !Arra
     ? value
     : undefined;
 const asString = (value) => typeof value === 'string' && value !== '' ? value : undefined;
-/** A value for a reason text. Not `String()`: `{"toString": 1}` from JSON makes it throw. */
-function shownValue(value) {
-    if (typeof value === 'string')
-        return value;
-    try {
-        return JSON.stringify(value) ?? typeof value;
-    }
-    catch {
-        return typeof value;
-    }
-}
 /** One LookupEvents event → a push, or why not. */
 function parseTrailEvent(event) {
     if (event.EventName !== undefined && event.EventName !== PUT_IMAGE) {
-        return { kind: 'ignored', reason: `event ${shownValue(event.EventName)}` };
+        return { kind: 'ignored', reason: `event ${(0,text_of/* textOf */.b)(event.EventName)}` };
     }
     if (typeof event.CloudTrailEvent !== 'string') {
         return { kind: 'malformed', reason: 'no CloudTrailEvent text' };
@@ -457,9 +449,7 @@ function parseTrailEvent(event) {
     catch {
         return { kind: 'malformed', reason: 'CloudTrailEvent is not valid JSON' };
     }
-    const eventTime = event.EventTime instanceof Date && !Number.isNaN(event.EventTime.getTime())
-        ? event.EventTime
-        : undefined;
+    const eventTime = validDate(event.EventTime);
     return parsePushRecord(record, {
         ...(event.EventId ? { eventId: event.EventId } : {}),
         ...(eventTime ? { eventTime } : {}),
@@ -480,13 +470,14 @@ function parsePushRecord(value, fallback = {}) {
         return { kind: 'ignored', reason: `event ${eventName}` };
     const source = record.eventSource;
     if (source !== undefined && source !== ECR_EVENT_SOURCE) {
-        return { kind: 'ignored', reason: `event source ${shownValue(source)}` };
+        return { kind: 'ignored', reason: `event source ${(0,text_of/* textOf */.b)(source)}` };
     }
     // A failed PutImage (ImageAlreadyExists, ImageTagAlreadyExists, denied) changed nothing.
     if (record.errorCode !== undefined && record.errorCode !== null) {
-        return { kind: 'ignored', reason: `failed call (${shownValue(record.errorCode)})` };
+        return { kind: 'ignored', reason: `failed call (${(0,text_of/* textOf */.b)(record.errorCode)})` };
     }
-    const eventTime = readTime(record.eventTime) ?? fallback.eventTime;
+    // The fallback is checked too: an envelope's Date can be invalid (found by fuzzing).
+    const eventTime = readTime(record.eventTime) ?? validDate(fallback.eventTime);
     if (!eventTime)
         return { kind: 'malformed', reason: 'eventTime missing or not a time' };
     const eventId = asString(record.eventID) ?? fallback.eventId;
@@ -535,6 +526,9 @@ function parsePushRecord(value, fallback = {}) {
         ...(userAgent ? { userAgent } : {}),
     };
     return { kind: 'push', push };
+}
+function validDate(value) {
+    return value instanceof Date && !Number.isNaN(value.getTime()) ? value : undefined;
 }
 function readTime(value) {
     if (typeof value !== 'string')

@@ -1,3 +1,5 @@
+import { textOf } from './text-of.js';
+
 /**
  * A problem the user can fix (a bad input, a missing permission, an unknown repository). Its
  * message is shown as-is, without a stack trace.
@@ -29,8 +31,8 @@ export function inputError(input: string, value: string, expected: string): User
 }
 
 export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
+  if (error instanceof Error && typeof error.message === 'string') return error.message;
+  return textOf(error, 4096);
 }
 
 /**

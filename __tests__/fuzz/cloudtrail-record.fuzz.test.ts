@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
+import { runs } from './runs.js';
 import {
   parsePushRecord,
   parseTrailEvent,
@@ -12,7 +13,7 @@ import {
 import { principalFromIdentity } from '../../src/rules/identity.js';
 import { sharedPath } from '../shared-data.js';
 
-const RUNS = { numRuns: 500 };
+const RUNS = runs(500);
 const FIXTURE = sharedPath('splunk/aws_ecr_container_upload_first_event.json');
 const REAL = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Record<string, unknown>;
 
@@ -151,7 +152,12 @@ describe('parsePushRecord', () => {
           expectValid(parsePushRecord(applyAll(edits), fallback));
         },
       ),
-      RUNS,
+      {
+        ...RUNS,
+        // Found with FUZZ_SCALE=50: no eventTime in the record and an invalid Date as the
+        // envelope's made a push whose time was NaN.
+        examples: [[[[['eventTime'], undefined]], new Date(Number.NaN)]],
+      },
     );
   });
 });

@@ -3,6 +3,7 @@
 // not make, no live @mention or #reference, no control or bidi character, bounded length.
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
+import { runs } from './runs.js';
 import { marked } from 'marked';
 import {
   cleanLine,
@@ -17,7 +18,7 @@ import {
   truncate,
 } from '../../src/report/escape.js';
 
-const RUNS = { numRuns: 300 };
+const RUNS = runs(300);
 
 // What .NET's String.Trim() (the runner) skips before it looks for `::`.
 const RUNNER_WHITESPACE =

@@ -3,11 +3,12 @@
 // every reference built from valid parts is accepted with exactly those parts.
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
+import { runs } from './runs.js';
 import { UserError } from '../../src/errors.js';
 import { imageFromParts, parseImageReference } from '../../src/inputs/image-ref.js';
 import type { ImageTarget } from '../../src/model.js';
 
-const RUNS = { numRuns: 600 };
+const RUNS = runs(600);
 // eslint-disable-next-line no-control-regex -- a message must not carry raw control characters
 const UNCLEAN = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
 

@@ -3,13 +3,14 @@
 // returns a policy or throws a UserError whose every problem names the file and a line of it.
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
+import { runs } from './runs.js';
 import { stringify } from 'yaml';
 import { UserError } from '../../src/errors.js';
 import { parsePolicy } from '../../src/policy/parse.js';
 import type { Policy } from '../../src/policy/policy.js';
 
 const FILE = '.github/ecr-risk-gate.yml';
-const RUNS = { numRuns: 300 };
+const RUNS = runs(300);
 
 const VALID = [
   'ignore:',

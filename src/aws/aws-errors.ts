@@ -3,6 +3,8 @@
 // on. Errors are recognised by `name`, `code` and HTTP status, never by `instanceof`: throttling
 // and AccessDenied arrive as unmodelled errors (plain ServiceException).
 
+import { textOf } from '../text-of.js';
+
 export type AwsService = 'ecr' | 'cloudtrail';
 
 /** What the failing call was about; every field that is known makes the message more precise. */
@@ -135,7 +137,7 @@ function fullMessage(error: unknown): string | undefined {
 }
 
 export function rawMessage(error: unknown): string {
-  const message = fullMessage(error) ?? String(error);
+  const message = fullMessage(error) ?? textOf(error, MAX_AWS_MESSAGE_CHARS);
   const at = message.lastIndexOf(SDK_DESERIALIZATION_HINT);
   let text = message;
   if (at >= 0) {

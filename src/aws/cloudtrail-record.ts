@@ -3,6 +3,7 @@
 // `malformed` with the reason, so the caller can skip and count it instead of crashing.
 import type { PushEvent } from '../model.js';
 import { partitionOfRegion, principalFromIdentity } from '../rules/identity.js';
+import { textOf } from '../text-of.js';
 
 /** The fields of a LookupEvents `Event` this module reads (the SDK type fits it). */
 export interface TrailEventLike {
@@ -34,20 +35,10 @@ const asObject = (value: unknown): Json | undefined =>
 const asString = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : undefined;
 
-/** A value for a reason text. Not `String()`: `{"toString": 1}` from JSON makes it throw. */
-function shownValue(value: unknown): string {
-  if (typeof value === 'string') return value;
-  try {
-    return JSON.stringify(value) ?? typeof value;
-  } catch {
-    return typeof value;
-  }
-}
-
 /** One LookupEvents event → a push, or why not. */
 export function parseTrailEvent(event: TrailEventLike): RecordResult {
   if (event.EventName !== undefined && event.EventName !== PUT_IMAGE) {
-    return { kind: 'ignored', reason: `event ${shownValue(event.EventName)}` };
+    return { kind: 'ignored', reason: `event ${textOf(event.EventName)}` };
   }
   if (typeof event.CloudTrailEvent !== 'string') {
     return { kind: 'malformed', reason: 'no CloudTrailEvent text' };
@@ -58,10 +49,7 @@ export function parseTrailEvent(event: TrailEventLike): RecordResult {
   } catch {
     return { kind: 'malformed', reason: 'CloudTrailEvent is not valid JSON' };
   }
-  const eventTime =
-    event.EventTime instanceof Date && !Number.isNaN(event.EventTime.getTime())
-      ? event.EventTime
-      : undefined;
+  const eventTime = validDate(event.EventTime);
   return parsePushRecord(record, {
     ...(event.EventId ? { eventId: event.EventId } : {}),
     ...(eventTime ? { eventTime } : {}),
@@ -84,14 +72,15 @@ export function parsePushRecord(
   if (eventName !== PUT_IMAGE) return { kind: 'ignored', reason: `event ${eventName}` };
   const source = record.eventSource;
   if (source !== undefined && source !== ECR_EVENT_SOURCE) {
-    return { kind: 'ignored', reason: `event source ${shownValue(source)}` };
+    return { kind: 'ignored', reason: `event source ${textOf(source)}` };
   }
   // A failed PutImage (ImageAlreadyExists, ImageTagAlreadyExists, denied) changed nothing.
   if (record.errorCode !== undefined && record.errorCode !== null) {
-    return { kind: 'ignored', reason: `failed call (${shownValue(record.errorCode)})` };
+    return { kind: 'ignored', reason: `failed call (${textOf(record.errorCode)})` };
   }
 
-  const eventTime = readTime(record.eventTime) ?? fallback.eventTime;
+  // The fallback is checked too: an envelope's Date can be invalid (found by fuzzing).
+  const eventTime = readTime(record.eventTime) ?? validDate(fallback.eventTime);
   if (!eventTime) return { kind: 'malformed', reason: 'eventTime missing or not a time' };
   const eventId = asString(record.eventID) ?? fallback.eventId;
   if (!eventId) return { kind: 'malformed', reason: 'eventID missing' };
@@ -140,6 +129,10 @@ export function parsePushRecord(
     ...(userAgent ? { userAgent } : {}),
   };
   return { kind: 'push', push };
+}
+
+function validDate(value: unknown): Date | undefined {
+  return value instanceof Date && !Number.isNaN(value.getTime()) ? value : undefined;
 }
 
 function readTime(value: unknown): Date | undefined {

@@ -2,6 +2,7 @@
 // cannot be gated are named (the gate fails closed on them); only attestations are left out.
 import type { BatchGetImageCommandOutput, ImageDetail, ImageIdentifier } from '@aws-sdk/client-ecr';
 import { UserError } from '../errors.js';
+import { textOf } from '../text-of.js';
 import { awsErrorName } from './aws-errors.js';
 import { base, checkAnswer, failure, type Scope } from './ecr-scope.js';
 import {
@@ -60,7 +61,7 @@ export async function readIndex(
   try {
     parsed = parseImageIndex(manifest);
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
+    const why = textOf(error, 500);
     throw new UserError(
       `Image ${indexDigest} in repository '${scope.repositoryName}' is labelled an image index ` +
         `but ${why}.`,

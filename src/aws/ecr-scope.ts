@@ -5,6 +5,7 @@ import type { ImageTarget } from '../model.js';
 import { type AwsErrorContext } from './aws-errors.js';
 import { translateAwsError } from './aws-error-text.js';
 import type { EcrCalls } from './ecr-calls.js';
+import { textOf } from '../text-of.js';
 
 /**
  * Resolving one image normally takes one to three calls well under a second. This deadline, with
@@ -75,11 +76,11 @@ export function failure(scope: Scope, error: unknown, context: AwsErrorContext):
 export function checkAnswer(scope: Scope, detail: ImageDetail, id: ImageIdentifier): void {
   const problems: string[] = [];
   if (detail.repositoryName !== undefined && detail.repositoryName !== scope.repositoryName)
-    problems.push(`repository '${String(detail.repositoryName).slice(0, 256)}'`);
+    problems.push(`repository '${textOf(detail.repositoryName, 256)}'`);
   if (scope.registryId && detail.registryId !== undefined && detail.registryId !== scope.registryId)
-    problems.push(`registry ${String(detail.registryId).slice(0, 64)}`);
+    problems.push(`registry ${textOf(detail.registryId, 64)}`);
   if (id.imageDigest && detail.imageDigest !== id.imageDigest)
-    problems.push(`digest ${String(detail.imageDigest).slice(0, 100)}`);
+    problems.push(`digest ${textOf(detail.imageDigest, 100)}`);
   if (id.imageTag && detail.imageTags && !detail.imageTags.includes(id.imageTag))
     problems.push(`an image without tag '${id.imageTag}'`);
   if (problems.length === 0) return;

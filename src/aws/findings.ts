@@ -7,6 +7,7 @@ import type {
   VulnerablePackage,
 } from '@aws-sdk/client-ecr';
 import { SEVERITIES, type AffectedPackage, type Finding, type Severity } from '../model.js';
+import { textOf } from '../text-of.js';
 
 const UNNAMED = '(unnamed finding)';
 
@@ -46,7 +47,7 @@ export function isKnownSeverity(raw: unknown): boolean {
 
 /** A scanner's value shown safely in a message: short, invisible characters spelled out. */
 export function showScannerValue(raw: unknown): string {
-  const value = typeof raw === 'string' ? raw.slice(0, 40) : String(raw).slice(0, 40);
+  const value = typeof raw === 'string' ? raw.slice(0, 40) : textOf(raw, 40);
   const shown = value.replace(
     /[^\x20-\x7e]/gu,
     (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,

@@ -15,6 +15,7 @@ import {
   objectsOf,
   showScannerValue,
 } from './findings.js';
+import { textOf } from '../text-of.js';
 
 /** 1,000 pages × 100 enhanced findings is far beyond any real image. */
 export const MAX_PAGES = 1000;
@@ -131,7 +132,7 @@ export async function readScan(
   const status: unknown = first.imageScanStatus?.status;
   const description: unknown = first.imageScanStatus?.description;
   const read: ScanRead = {
-    status: typeof status === 'string' ? status : status === undefined ? undefined : String(status),
+    status: typeof status === 'string' ? status : status === undefined ? undefined : textOf(status),
     type: typeOf(first),
     findings: [],
     pages: 1,

@@ -8,6 +8,7 @@
 import type { ScanType } from '../model.js';
 import { describeAwsError } from './aws-errors.js';
 import type { EcrCalls } from './ecr-calls.js';
+import { textOf } from '../text-of.js';
 
 export interface RegistryScanType {
   /** undefined: unknown (permission missing, another account's registry, no answer). */
@@ -45,7 +46,7 @@ async function ask(calls: EcrCalls, region: string, signal?: AbortSignal) {
     const type: unknown = out.scanningConfiguration?.scanType;
     const registryId = typeof out.registryId === 'string' ? out.registryId : undefined;
     if (type === 'BASIC' || type === 'ENHANCED') return { type, registryId } as const;
-    return { error: `GetRegistryScanningConfiguration answered scan type ${String(type)}` };
+    return { error: `GetRegistryScanningConfiguration answered scan type ${textOf(type, 64)}` };
   } catch (error) {
     return {
       error: `ecr:GetRegistryScanningConfiguration could not be read: ${describeAwsError(error)}`,

@@ -1,5 +1,6 @@
 import { LEVELS, RULE_IDS, type Level, type RuleId } from '../model.js';
 import { regionPartition } from '../aws/partitions.js';
+import { textOf } from '../text-of.js';
 
 /**
  * The result of validating one value. Validators return this instead of throwing so the same check
@@ -29,8 +30,7 @@ export const escapeInvisible = (text: string): string =>
  * quoted, with every character that could act on a log or a terminal written as an escape.
  */
 export function shown(value: unknown): string {
-  const text = typeof value === 'string' ? value : String(value);
-  const cut = text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  const cut = textOf(value, 200);
   return JSON.stringify(cut).replace(INVISIBLE, escapeChar);
 }
 
