@@ -175,3 +175,90 @@ test('DescribeImages on the wire: imagePushedAt becomes a Date', async () => {
   );
   expect(resolved?.pushedAt).toEqual(new Date(1714557600 * 1000));
 });
+
+// The SDK's deserializer hands a member of the wrong JSON type through as it arrived (see
+// src/aws/ecr-shapes.ts); such an answer is refused, naming the field, instead of crashing the run
+// or gating a digest that reads "[object Object]".
+describe('DescribeImages answers with fields of the wrong type are refused', () => {
+  const good = {
+    registryId: '123456789012',
+    repositoryName: 'team/app',
+    imageDigest: image().imageDigest,
+    imageTags: ['v1'],
+    imagePushedAt: 1714557600,
+  };
+  test.each<[string, Record<string, unknown>, string]>([
+    [
+      'a digest that is an object',
+      { imageDigest: { toString: {} } },
+      'imageDetails[0].imageDigest is {"toString":{}}, expected text',
+    ],
+    [
+      'tags that are a number',
+      { imageTags: 5 },
+      'imageDetails[0].imageTags is 5, expected a list of text',
+    ],
+    [
+      'a tag that is a number',
+      { imageTags: ['v1', 7] },
+      'imageDetails[0].imageTags is ["v1",7], expected a list of text',
+    ],
+    [
+      'a repository name that is a list',
+      { repositoryName: ['team/app'] },
+      'imageDetails[0].repositoryName is ["team/app"], expected text',
+    ],
+  ])('%s', async (_what, change, named) => {
+    replies = [
+      {
+        operation: 'DescribeImages',
+        status: 200,
+        body: { imageDetails: [{ ...good, ...change }] },
+      },
+    ];
+    const error = await adapter()
+      .resolve({ raw: 'team/app:v1', repository: 'team/app', tag: 'v1' }, 'eu-west-1')
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).kind).toBe('aws');
+    expect((error as UserError).message).toContain('ECR answered ecr:DescribeImages');
+    expect((error as UserError).message).toContain(named);
+    expect((error as UserError).message).toContain('nothing was decided from it');
+  });
+
+  test('a list of details that is not a list', async () => {
+    replies = [{ operation: 'DescribeImages', status: 200, body: { imageDetails: 'team/app' } }];
+    await expect(
+      adapter().resolve({ raw: 'team/app:v1', repository: 'team/app', tag: 'v1' }, 'eu-west-1'),
+    ).rejects.toThrow('imageDetails is team/app, expected a list');
+  });
+
+  test('an index whose manifest is an object, not text, is refused the same way', async () => {
+    replies = [
+      {
+        operation: 'DescribeImages',
+        status: 200,
+        body: {
+          imageDetails: [
+            { ...good, imageManifestMediaType: 'application/vnd.oci.image.index.v1+json' },
+          ],
+        },
+      },
+      {
+        operation: 'BatchGetImage',
+        status: 200,
+        body: {
+          images: [
+            { imageId: { imageDigest: good.imageDigest }, imageManifest: { manifests: [] } },
+          ],
+        },
+      },
+    ];
+    await expect(
+      adapter().resolve({ raw: 'team/app:v1', repository: 'team/app', tag: 'v1' }, 'eu-west-1'),
+    ).rejects.toThrow('images[0].imageManifest is {"manifests":[]}, expected text');
+  });
+});

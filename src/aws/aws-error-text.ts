@@ -18,6 +18,7 @@ import {
   systemCode,
 } from './aws-errors.js';
 import { endpointFor } from './clients.js';
+import { MALFORMED_ANSWER } from './ecr-shapes.js';
 
 /** The IAM action AWS names in a denial (`... not authorized to perform: inspector2:ListFindings ...`). */
 function deniedAction(message: string): string | undefined {
@@ -134,6 +135,13 @@ export function translateAwsError(error: unknown, context: AwsErrorContext): Use
         `No scan exists for image ${imageLabel(context) ?? ''} ${where(context, 'in')}.${said}`,
       );
     }
+    case MALFORMED_ANSWER:
+      return fail(
+        `${serviceLabel(context.service)} answered ${action} ${where(context)} with fields of the ` +
+          `wrong type (${message}), so nothing was decided from it. Retry the step; if it keeps ` +
+          `happening, check what sits between this runner and AWS ` +
+          `(AWS_ENDPOINT_URL_${context.service.toUpperCase()}, HTTPS_PROXY).`,
+      );
     case 'ValidationException':
     case 'InvalidParameterException':
       return fail(`${serviceLabel(context.service)} refused ${action} ${where(context)}.${said}`);

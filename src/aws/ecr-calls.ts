@@ -17,6 +17,7 @@ import {
   type StartImageScanCommandInput,
   type StartImageScanCommandOutput,
 } from '@aws-sdk/client-ecr';
+import { checkBatchGetImage, checkDescribeImages } from './ecr-shapes.js';
 
 export interface EcrCalls {
   describeImages(
@@ -62,13 +63,17 @@ export function countingEcrCalls(
   let calls = 0;
   const options = (signal?: AbortSignal) => (signal ? { abortSignal: signal } : {});
   return {
-    describeImages(region, input, signal) {
+    async describeImages(region, input, signal) {
       calls += 1;
-      return clientFor(region).send(new DescribeImagesCommand(input), options(signal));
+      return checkDescribeImages(
+        await clientFor(region).send(new DescribeImagesCommand(input), options(signal)),
+      );
     },
-    batchGetImage(region, input, signal) {
+    async batchGetImage(region, input, signal) {
       calls += 1;
-      return clientFor(region).send(new BatchGetImageCommand(input), options(signal));
+      return checkBatchGetImage(
+        await clientFor(region).send(new BatchGetImageCommand(input), options(signal)),
+      );
     },
     describeImageScanFindings(region, input, signal) {
       calls += 1;
