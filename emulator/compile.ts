@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { compileEvents, type CompiledEvent } from './compile-events.js';
 import { resolveDelays } from './delays.js';
+import { DOCKER_MANIFEST, OCI_INDEX, defaultManifest, indexManifest } from './manifests.js';
 import { ScenarioError } from './load.js';
 import type {
   FaultSpec,
   ImageSpec,
-  IndexEntry,
   ResourceNameMatch,
   Scenario,
   ScanStep,
@@ -14,10 +13,7 @@ import type {
 } from './scenario.js';
 import { epochSeconds, withEpochTimestamps } from './time.js';
 
-export const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
-export const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
-export const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-export const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+export { DOCKER_MANIFEST, DOCKER_MANIFEST_LIST, OCI_INDEX, OCI_MANIFEST } from './manifests.js';
 
 const MAX_HANG_MS = 600_000;
 const DEFAULT_HANG_MS = 30_000;
@@ -77,65 +73,6 @@ export interface CompiledScenario {
 }
 
 export const repositoryKey = (registryId: string, name: string): string => `${registryId}/${name}`;
-
-const sha256 = (text: string): string =>
-  `sha256:${createHash('sha256').update(text).digest('hex')}`;
-
-/** A plausible single-platform manifest whose blobs are derived from the image digest. */
-function defaultManifest(digest: string, mediaType: string): string {
-  const oci = mediaType === OCI_MANIFEST;
-  return JSON.stringify(
-    {
-      schemaVersion: 2,
-      mediaType,
-      config: {
-        mediaType: oci
-          ? 'application/vnd.oci.image.config.v1+json'
-          : 'application/vnd.docker.container.image.v1+json',
-        size: 1469,
-        digest: sha256(`${digest}/config`),
-      },
-      layers: [
-        {
-          mediaType: oci
-            ? 'application/vnd.oci.image.layer.v1.tar+gzip'
-            : 'application/vnd.docker.image.rootfs.diff.tar.gzip',
-          size: 3_370_706,
-          digest: sha256(`${digest}/layer`),
-        },
-      ],
-    },
-    null,
-    3,
-  );
-}
-
-function indexManifest(
-  mediaType: string,
-  entries: IndexEntry[],
-  children: Map<string, CompiledImage>,
-): string {
-  const manifests = entries.map((entry) => {
-    const child = children.get(entry.digest);
-    const base = {
-      mediaType: entry.mediaType ?? child?.manifestMediaType ?? OCI_MANIFEST,
-      digest: entry.digest,
-      size: entry.size ?? Buffer.byteLength(child?.manifest ?? ''),
-    };
-    if (entry.attestationFor !== undefined) {
-      return {
-        ...base,
-        annotations: {
-          'vnd.docker.reference.digest': entry.attestationFor,
-          'vnd.docker.reference.type': 'attestation-manifest',
-        },
-        platform: { architecture: 'unknown', os: 'unknown' },
-      };
-    }
-    return entry.platform ? { ...base, platform: entry.platform } : base;
-  });
-  return JSON.stringify({ schemaVersion: 2, mediaType, manifests }, null, 2);
-}
 
 function countBy(values: string[]): Record<string, number> {
   const counts: Record<string, number> = {};

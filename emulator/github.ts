@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { bodyText, misbehave, readBody, send, toApi } from './github-wire.js';
 
 export interface RecordedRequest {
   method: string;
@@ -72,8 +73,6 @@ export interface GithubEmulator {
 }
 
 const BOT = { login: 'github-actions[bot]', type: 'Bot' as const, id: 41898282 };
-const MAX_BODY = 65_536;
-const MAX_REQUEST_BYTES = 1_000_000;
 
 export async function startGithubEmulator(): Promise<GithubEmulator> {
   const requests: RecordedRequest[] = [];
@@ -263,88 +262,4 @@ export async function startGithubEmulator(): Promise<GithubEmulator> {
       }),
   };
   return emulator;
-}
-
-function toApi(c: StoredComment) {
-  return {
-    id: c.id,
-    node_id: `IC_${c.id}`,
-    html_url: `https://github.com/${c.owner}/${c.repo}/pull/${c.issue}#issuecomment-${c.id}`,
-    body: c.body,
-    user: {
-      login: c.user.login,
-      id: c.user.id ?? (c.user.type === 'Bot' ? 41898282 : 1),
-      type: c.user.type,
-    },
-    created_at: c.created_at,
-    updated_at: c.updated_at,
-    author_association: c.user.type === 'Bot' ? 'NONE' : 'MEMBER',
-  };
-}
-
-/** The `body` field when it is a string GitHub would accept, else null. */
-function bodyText(body: unknown): string | null {
-  if (typeof body !== 'object' || body === null) return null;
-  const text = (body as { body?: unknown }).body;
-  return typeof text === 'string' && text.length > 0 && text.length <= MAX_BODY ? text : null;
-}
-
-async function misbehave(
-  req: IncomingMessage,
-  res: ServerResponse,
-  how: NonNullable<FailureSwitch['broken']>,
-  hangMs: number,
-): Promise<void> {
-  if (how === 'malformed') {
-    const text = '[{"id": 1, "body": ';
-    res.writeHead(200, {
-      'content-type': 'application/json; charset=utf-8',
-      'content-length': text.length,
-    });
-    res.end(text);
-    return;
-  }
-  if (how === 'hang') {
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, hangMs);
-      req.socket.once('close', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
-  }
-  req.socket.destroy();
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_REQUEST_BYTES) {
-        reject(new Error('request body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function send(
-  res: ServerResponse,
-  status: number,
-  payload: unknown,
-  headers: Record<string, string> = {},
-): void {
-  const text = JSON.stringify(payload);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    ...headers,
-  });
-  res.end(text);
 }

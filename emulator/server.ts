@@ -16,107 +16,15 @@ import {
   signingRegion,
   type Target,
 } from './protocol.js';
-import type { FaultKind, FaultSpec, Scenario, ServiceName } from './scenario.js';
+import type { FaultSpec, Scenario } from './scenario.js';
+import type { Emulator, EmulatorOptions, RecordedRequest } from './emulator-api.js';
+import { MAX_BODY_BYTES, hang, readBody, send } from './http-io.js';
 
-export interface RecordedRequest {
-  service: ServiceName | 'unknown';
-  operation: string;
-  /** The parsed request body. */
-  params: Params;
-  /** Arrival, epoch ms on the emulator's clock. */
-  time: number;
-  /** HTTP status answered; 0 while pending or when the connection was dropped (reset, hang). */
-  status: number;
-  errorType?: string;
-  fault?: FaultKind;
-  requestId: string;
-  /** The access key id the call was signed with: tells apart processes sharing one emulator. */
-  accessKeyId?: string;
-}
+export type { Emulator, EmulatorOptions, RecordedRequest } from './emulator-api.js';
 
-export interface EmulatorOptions {
-  /** 0 (default) picks a free port. */
-  port?: number;
-  /** Epoch ms; drives scan timelines, visibility delays and throttling. Default Date.now. */
-  clock?: () => number;
-  /** Used for latency (global and faults). Hangs always use real timers, bounded by hangMs. */
-  sleep?: (ms: number) => Promise<void>;
-  /**
-   * Called first for requests that are not AWS calls (no X-Amz-Target); return true when it
-   * answered. Lets another emulator share this server.
-   */
-  fallback?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
-}
-
-export interface Emulator {
-  /** `http://127.0.0.1:PORT`, for AWS_ENDPOINT_URL_ECR / AWS_ENDPOINT_URL_CLOUDTRAIL. */
-  readonly url: string;
-  readonly port: number;
-  /** Every AWS call since start or the last reset, in arrival order. */
-  readonly requests: readonly RecordedRequest[];
-  /** Origin of the scenario's relative times (epoch ms). */
-  readonly startedAtMs: number;
-  /** Restarts the scenario's clock, fault counters, quotas and the request log; optionally replaces the scenario. */
-  reset(scenario?: Scenario): void;
-  /** Replaces the faults without restarting anything else. */
-  setFaults(faults: FaultSpec[]): void;
-  /** Recorded calls, optionally of one operation. */
-  count(operation?: string): number;
-  /** Endpoint variables for a child process using the AWS SDK. */
-  env(): Record<string, string>;
-  close(): Promise<void>;
-}
-
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const MALFORMED_BODY = '{"imageScanStatus": {"status": "COMPLETE", "description": ';
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-function readBody(req: IncomingMessage): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on('end', () =>
-      resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8')),
-    );
-    req.on('error', reject);
-  });
-}
-
-function send(
-  res: ServerResponse,
-  status: number,
-  body: string,
-  requestId: string,
-  errorType?: string,
-): void {
-  res.writeHead(status, {
-    'Content-Type': JSON_CONTENT_TYPE,
-    'Content-Length': Buffer.byteLength(body),
-    'x-amzn-RequestId': requestId,
-    ...(errorType ? { 'x-amzn-ErrorType': errorType } : {}),
-  });
-  res.end(body);
-}
-
-/** Holds the request unanswered until the client gives up or `capMs` passes, then drops it. */
-function hang(req: IncomingMessage, capMs: number): Promise<void> {
-  return new Promise((resolve) => {
-    const socket = req.socket;
-    const done = () => {
-      clearTimeout(timer);
-      socket.off('close', done);
-      if (!socket.destroyed) socket.destroy();
-      resolve();
-    };
-    const timer = setTimeout(done, capMs);
-    socket.once('close', done);
-  });
-}
 
 class EmulatorServer {
   compiled: CompiledScenario;
