@@ -281,6 +281,30 @@ export const ECR_CASES: FaultCase[] = [
     expect: { code: 1, result: 'fail', rules: ['scan-incomplete'], scanStatus: '7' },
   },
   {
+    id: 'ecr-object-status',
+    area: 'ECR',
+    fault: 'imageScanStatus.status is the object {"toString": {}} (String() throws on it)',
+    setup: {
+      faults: [
+        on(SCAN, { kind: 'patch', patch: { imageScanStatus: { status: { toString: {} } } } }),
+      ],
+    },
+    expect: { code: 1, result: 'fail', rules: ['scan-incomplete'], scanStatus: '{"toString":{}}' },
+  },
+  {
+    id: 'ecr-wrong-type-tags',
+    area: 'ECR',
+    fault: 'DescribeImages: imageTags is the number 5',
+    setup: { faults: [on(IMAGES, { kind: 'patch', patch: { imageDetails: [{ imageTags: 5 }] } })] },
+    expect: {
+      code: 1,
+      result: 'fail',
+      rules: [],
+      error: true,
+      log: 'imageDetails[0].imageTags is 5, expected a list of text',
+    },
+  },
+  {
     id: 'ecr-wrong-types-describe-images',
     area: 'ECR',
     fault: 'DescribeImages: imagePushedAt is text, imageDigest a number',

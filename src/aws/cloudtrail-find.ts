@@ -30,12 +30,6 @@ interface InFlightFind {
   done: Promise<unknown>;
 }
 
-interface InFlightFind {
-  from: number;
-  to: number;
-  done: Promise<unknown>;
-}
-
 export interface PushSearch extends PushSearchOutcome {
   hit?: StoredPush;
 }
