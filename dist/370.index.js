@@ -1778,6 +1778,7 @@ function dockerfileAnchor(settings, env, cwd = process.cwd()) {
 // EXTERNAL MODULE: ./src/inputs/invalid.ts
 var invalid = __webpack_require__(7906);
 ;// CONCATENATED MODULE: ./src/report/json-read.ts
+
 /**
  * A parsed JSON report in the shape the engine builds: a v2 finding that names its detection row
  * (`detection`) gets its `description` back from that row's `finding` ("<name>, <description>",
@@ -1787,7 +1788,7 @@ var invalid = __webpack_require__(7906);
 function expandJsonReport(parsed) {
     const version = parsed?.schemaVersion;
     if (version !== 1 && version !== 2) {
-        throw new Error(`not an ecr-risk-gate JSON report: schemaVersion ${JSON.stringify(version) ?? 'missing'} (accepted: 1, 2)`);
+        throw new Error(`not an ecr-risk-gate JSON report: schemaVersion ${shownVersion(version)} (accepted: 1, 2)`);
     }
     const report = parsed;
     if (version === 1)
@@ -1801,13 +1802,20 @@ function expandJsonReport(parsed) {
             if (typeof entry !== 'object' || entry === null || !('detection' in entry))
                 return entry;
             const { detection, ...finding } = entry;
+            // A hostile file's row `finding` can be any JSON: only text gives a description back.
             const text = typeof detection === 'number' ? rows[detection]?.finding : undefined;
             const name = typeof finding.name === 'string' ? finding.name : '';
-            const description = text === undefined ? '' : descriptionFrom(text, name);
+            const description = typeof text === 'string' ? descriptionFrom(text, name) : '';
             return { ...finding, description };
         });
     }
     return report;
+}
+/** As JSON would write it, bounded: a hostile file's version can be a megabyte of text. */
+function shownVersion(version) {
+    if (version === undefined)
+        return 'missing';
+    return typeof version === 'string' ? JSON.stringify(textOf(version, 40)) : textOf(version, 40);
 }
 /** The description inside a row's `finding` text ("<name>, <description>" or the name alone). */
 function descriptionFrom(text, name) {

@@ -102,6 +102,45 @@ describe('parseImageIndex', () => {
   });
 });
 
+describe('an index is text from whoever can push: its parts are bounded', () => {
+  const parse = (entry: Record<string, unknown>) =>
+    parseImageIndex(JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests: [entry] }));
+
+  test('a platform part that is long or not a word gives no platform, the manifest is still gated', () => {
+    for (const os of ['l'.repeat(65), 'linux\u001b[2J', 'linux windows', '']) {
+      const parsed = parse({ digest: d('a'), platform: { os, architecture: 'amd64' } });
+      expect(parsed.manifests).toEqual([{ digest: d('a') }]);
+    }
+    const ok = parse({ digest: d('a'), platform: { os: 'l'.repeat(64), architecture: 'amd64' } });
+    expect(ok.manifests[0]?.platform).toBe(`${'l'.repeat(64)}/amd64`);
+    const variant = parse({
+      digest: d('a'),
+      platform: { os: 'linux', architecture: 'arm', variant: 'v7<script>' },
+    });
+    expect(variant.manifests[0]?.platform).toBe('linux/arm');
+  });
+
+  test('a digest over 200 characters is no digest (checked before the pattern runs)', () => {
+    const long = `sha256:${'a'.repeat(194)}`;
+    expect(long.length).toBe(201);
+    expect(parse({ digest: long }).invalid).toEqual(['entry 0 has no valid digest']);
+    expect(parse({ digest: `sha256:${'a'.repeat(193)}` }).manifests).toHaveLength(1);
+  });
+
+  test('an attestation names what it attests only by a valid digest', () => {
+    const attestation = (target: string) =>
+      parse({
+        digest: d('c'),
+        annotations: {
+          'vnd.docker.reference.type': 'attestation-manifest',
+          'vnd.docker.reference.digest': target,
+        },
+      }).attestations;
+    expect(attestation(d('a'))).toEqual([{ digest: d('c'), for: d('a') }]);
+    expect(attestation('not a digest')).toEqual([{ digest: d('c') }]);
+  });
+});
+
 test('isIndexMediaType', () => {
   expect(isIndexMediaType(OCI_INDEX)).toBe(true);
   expect(isIndexMediaType(DOCKER_MANIFEST_LIST)).toBe(true);

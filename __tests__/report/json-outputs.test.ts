@@ -76,6 +76,18 @@ describe('JSON report', () => {
     expect(() => expandJsonReport({ schemaVersion: 3 })).toThrow(
       /schemaVersion 3 \(accepted: 1, 2\)/,
     );
+    expect(() => expandJsonReport({})).toThrow(/schemaVersion missing \(accepted: 1, 2\)/);
+    expect(() => expandJsonReport({ schemaVersion: '2' })).toThrow(/schemaVersion "2" \(/);
+    // A hostile file's version is shown bounded, not a megabyte of message.
+    let message = '';
+    try {
+      expandJsonReport({ schemaVersion: 'v'.repeat(1_000_000) });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toBe(
+      `not an ecr-risk-gate JSON report: schemaVersion "${'v'.repeat(40)}…" (accepted: 1, 2)`,
+    );
   });
 
   test('top level in reading order whatever order the report object has; nested as built', () => {

@@ -12,6 +12,8 @@ export const modules = {
 /* harmony import */ var packageurl_js__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(packageurl_js__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _inputs_checks_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7272);
+/* harmony import */ var _text_of_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8756);
+
 
 
 
@@ -151,7 +153,9 @@ function parseVex(body, source) {
     });
     return rules;
 }
-const statementKey = (name, product) => `${name.toLowerCase()}\u0000${purlOf(product) ?? JSON.stringify(product)}`;
+// textOf, not JSON.stringify: a product nested thousands deep made stringify throw a RangeError
+// (found by fuzzing); such a product is keyed `an array` (it matches nothing either way).
+const statementKey = (name, product) => `${name.toLowerCase()}\u0000${purlOf(product) ?? (0,_text_of_js__WEBPACK_IMPORTED_MODULE_3__/* .textOf */ .b)(product, Infinity)}`;
 /**
  * OpenVEX: statements about one vulnerability and product form its history, and the latest one
  * (its `timestamp`, else the document's; a tie goes to the later in the document) is what holds.

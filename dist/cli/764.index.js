@@ -8,8 +8,9 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   I: () => (/* binding */ kindOf),
 /* harmony export */   Im: () => (/* binding */ isEmpty),
-/* harmony export */   yu: () => (/* binding */ PolicyReader)
+/* harmony export */   gM: () => (/* binding */ readYaml)
 /* harmony export */ });
+/* unused harmony exports MAX_LISTED, PolicyReader, MAX_YAML_DEPTH */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _inputs_checks_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7272);
 
@@ -47,16 +48,31 @@ function kindOf(node) {
     return 'an alias';
 }
 const isEmpty = (node) => node === null || ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) && node.value === null);
+/** Problems listed in one error message; the rest are counted. */
+const MAX_LISTED = 50;
 /** Walks the YAML tree and records every problem with the line it is on. */
 class PolicyReader {
     doc;
     lines;
     file;
     problems = [];
+    /** Every alias's node, found in one walk on first use (see `resolve`). */
+    aliasTargets;
     constructor(doc, lines, file) {
         this.doc = doc;
         this.lines = lines;
         this.file = file;
+    }
+    /**
+     * The problems in file order as a bulleted list, the first MAX_LISTED only: a broken file of
+     * 60,000 lines gave a message of 100,000 problems (the count still says how many).
+     */
+    listed() {
+        const sorted = [...this.problems].sort((a, b) => a.line - b.line).map((p) => p.message);
+        const shown = sorted.slice(0, MAX_LISTED).map((m) => `  - ${m}`);
+        if (sorted.length > MAX_LISTED)
+            shown.push(`  - … and ${sorted.length - MAX_LISTED} more`);
+        return { count: sorted.length, first: sorted[0], list: shown.join('\n') };
     }
     line(node, fallback) {
         const offset = node?.range?.[0];
@@ -70,8 +86,29 @@ class PolicyReader {
     }
     resolve(node) {
         if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(node))
-            return this.resolve(node.resolve(this.doc));
+            return this.resolve(this.aliasTarget(node));
         return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) || (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node) || (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node) ? node : null;
+    }
+    /**
+     * What yaml's `Alias.resolve(doc)` returns (the last node anchored with the alias's name before
+     * it, in document order), without its walk of the whole document on every call: 4,000 aliases
+     * in a policy file took 11 s that way, 16,000 (64 KB) minutes (found by fuzzing).
+     */
+    aliasTarget(alias) {
+        if (this.aliasTargets === undefined) {
+            const targets = new Map();
+            const latest = new Map();
+            (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(this.doc, {
+                Node: (_key, node) => {
+                    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(node))
+                        targets.set(node, latest.get(node.source));
+                    if (node.anchor)
+                        latest.set(node.anchor, node);
+                },
+            });
+            this.aliasTargets = targets;
+        }
+        return this.aliasTargets.get(alias);
     }
     /** The checked value, or undefined after recording the failure on the node's line. */
     checked(node, path, value, check) {
@@ -127,6 +164,101 @@ class PolicyReader {
         }
         return out;
     }
+}
+/**
+ * Nesting beyond this is refused before anything walks the tree: the walks (yaml's own `visit`,
+ * the readers) recurse, and 1,000 nested lists overflowed the stack with a RangeError (found by
+ * fuzzing). A policy or .trivyignore.yaml nests 5 levels at most.
+ */
+const MAX_YAML_DEPTH = 32;
+/**
+ * The first line (1-based) whose nesting certainly goes past what a policy needs, before the YAML
+ * library sees the text, else 0. The library recurses per level: 2,000 nested lists overflow its
+ * stack (an error it reports), 5,000 crashed the process in V8's regexp compiler, out of stack,
+ * which nothing can catch (found by fuzzing). Over-counts on purpose (brackets in quotes and
+ * comments count too): only files far past MAX_YAML_DEPTH are refused here, the rest by depthOf.
+ */
+function deepLine(text) {
+    const limit = MAX_YAML_DEPTH * 4;
+    let flow = 0;
+    let line = 1;
+    let atStart = true;
+    let indent = 0;
+    let dashes = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10) {
+            line += 1;
+            atStart = true;
+            indent = 0;
+            dashes = 0;
+            continue;
+        }
+        if (atStart) {
+            if (c === 32)
+                indent += 1;
+            else if (c === 45 && text.charCodeAt(i + 1) === 32) {
+                dashes += 1;
+                i += 1;
+            }
+            else
+                atStart = false;
+            if (indent > limit || dashes > MAX_YAML_DEPTH)
+                return line;
+        }
+        if (c === 91 || c === 123)
+            flow += 1;
+        else if ((c === 93 || c === 125) && flow > 0)
+            flow -= 1;
+        if (flow > MAX_YAML_DEPTH)
+            return line;
+    }
+    return 0;
+}
+/** The deepest collection in the document, counted without recursion, stopping past `limit`. */
+function depthOf(root, limit) {
+    let deepest = 0;
+    const stack = [[root, 1]];
+    while (stack.length > 0) {
+        const [node, depth] = stack.pop();
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node) && !(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node))
+            continue;
+        deepest = Math.max(deepest, depth);
+        if (deepest > limit)
+            return deepest;
+        for (const item of node.items) {
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isPair */ .tO)(item)) {
+                stack.push([item.key, depth + 1], [item.value, depth + 1]);
+            }
+            else
+                stack.push([item, depth + 1]);
+        }
+    }
+    return deepest;
+}
+/**
+ * Parses a YAML file for a reader: the YAML library's own errors and warnings, and nesting past
+ * MAX_YAML_DEPTH, are recorded as problems on their lines. Read the root only when there are none.
+ */
+function readYaml(text, file) {
+    const lines = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    const tooDeep = deepLine(text);
+    if (tooDeep !== 0) {
+        const reader = new PolicyReader(new yaml__WEBPACK_IMPORTED_MODULE_0__/* .Document */ .yo(null), lines, file);
+        reader.at(tooDeep, `YAML: nested more than ${MAX_YAML_DEPTH} levels deep`);
+        return { doc: new yaml__WEBPACK_IMPORTED_MODULE_0__/* .Document */ .yo(null), reader };
+    }
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const reader = new PolicyReader(doc, lines, file);
+    for (const error of [...doc.errors, ...doc.warnings]) {
+        // The YAML library quotes the file's text as it is, control characters and all.
+        const message = (0,_inputs_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeInvisible */ .ts)(error.message.split('\n')[0] ?? error.message);
+        reader.at(lines.linePos(error.pos[0]).line || 1, `YAML: ${message}`);
+    }
+    if (reader.problems.length === 0 && depthOf(doc.contents, MAX_YAML_DEPTH) > MAX_YAML_DEPTH) {
+        reader.at(1, `YAML: nested more than ${MAX_YAML_DEPTH} levels deep`);
+    }
+    return { doc, reader };
 }
 
 
@@ -191,13 +323,7 @@ function readPurl(reader, text, line, path) {
 }
 /** Parses a `.trivyignore.yaml`; every problem names the file and the line, all at once. */
 function parseTrivyIgnore(text, fileName) {
-    const lines = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    const reader = new _reader_js__WEBPACK_IMPORTED_MODULE_4__/* .PolicyReader */ .yu(doc, lines, fileName);
-    for (const error of [...doc.errors, ...doc.warnings]) {
-        const message = (0,_inputs_checks_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeInvisible */ .ts)(error.message.split('\n')[0] ?? error.message);
-        reader.at(lines.linePos(error.pos[0]).line || 1, `YAML: ${message}`);
-    }
+    const { doc, reader } = (0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .readYaml */ .gM)(text, fileName);
     const rules = [];
     const root = reader.problems.length > 0 ? null : reader.resolve(doc.contents);
     if (root !== null && !(0,_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .isEmpty */ .Im)(root)) {
@@ -219,12 +345,11 @@ function parseTrivyIgnore(text, fileName) {
             }
         }
     }
-    const messages = [...reader.problems].sort((a, b) => a.line - b.line).map((p) => p.message);
-    if (messages.length === 1)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Input 'trivyignore': ${messages[0] ?? ''}`);
-    if (messages.length > 1) {
-        const list = messages.map((m) => `  - ${m}`).join('\n');
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Input 'trivyignore': ${fileName} has ${messages.length} problems:\n${list}`);
+    const { count, first, list } = reader.listed();
+    if (count === 1)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Input 'trivyignore': ${first ?? ''}`);
+    if (count > 1) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Input 'trivyignore': ${fileName} has ${count} problems:\n${list}`);
     }
     return rules;
 }

@@ -85,7 +85,7 @@ const IMAGE_DETAIL = {
 export function checkDescribeImages(out: DescribeImagesCommandOutput): DescribeImagesCommandOutput {
   const problems: string[] = [];
   checkList(
-    out.imageDetails,
+    (out as Partial<DescribeImagesCommandOutput> | null | undefined)?.imageDetails,
     'imageDetails',
     (item, path, found) => checkFields(item, path, IMAGE_DETAIL, found),
     problems,
@@ -97,8 +97,10 @@ export function checkDescribeImages(out: DescribeImagesCommandOutput): DescribeI
 
 export function checkBatchGetImage(out: BatchGetImageCommandOutput): BatchGetImageCommandOutput {
   const problems: string[] = [];
+  // Not `out.images`: a null or undefined answer is refused below, not a TypeError here.
+  const answer = out as Partial<BatchGetImageCommandOutput> | null | undefined;
   checkList(
-    out.images,
+    answer?.images,
     'images',
     (item, path, found) => {
       checkFields(
@@ -114,12 +116,13 @@ export function checkBatchGetImage(out: BatchGetImageCommandOutput): BatchGetIma
     problems,
   );
   checkList(
-    out.failures,
+    answer?.failures,
     'failures',
     (item, path, found) =>
       checkFields(item, path, { failureCode: isString, failureReason: isString }, found),
     problems,
   );
+  checkFields(out, 'the answer', {}, problems);
   refuseIfAny('BatchGetImage', problems);
   return out;
 }

@@ -42,6 +42,23 @@ export interface ParsedIndex {
 }
 
 const DIGEST = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
+/** sha512 is 135 characters; the index is pushed by whoever can push, so bound before the regex. */
+const MAX_DIGEST_CHARS = 200;
+/** GOOS/GOARCH values and variants are a few characters; longer text is not a platform. */
+const MAX_PLATFORM_PART_CHARS = 64;
+
+const isDigest = (value: string | undefined): value is string =>
+  value !== undefined && value.length <= MAX_DIGEST_CHARS && DIGEST.test(value);
+
+/** A platform part, or undefined when absent, too long, or holding anything but a word. */
+function platformPart(value: unknown): string | undefined {
+  const part = text(value);
+  return part !== undefined &&
+    part.length <= MAX_PLATFORM_PART_CHARS &&
+    /^[A-Za-z0-9._+-]+$/.test(part)
+    ? part
+    : undefined;
+}
 
 function record(value: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -83,17 +100,17 @@ export function parseImageIndex(manifestJson: string): ParsedIndex {
   for (const [position, raw] of entries.entries()) {
     const entry = record(raw);
     const digest = text(entry?.digest);
-    if (!entry || !digest || !DIGEST.test(digest)) {
+    if (!entry || !isDigest(digest)) {
       result.invalid.push(`entry ${position} has no valid digest`);
       continue;
     }
-    const mediaType = text(entry.mediaType);
+    const mediaType = text(entry.mediaType)?.slice(0, 255);
     const platform = record(entry.platform);
-    const os = text(platform?.os);
-    const arch = text(platform?.architecture);
+    const os = platformPart(platform?.os);
+    const arch = platformPart(platform?.architecture);
     if (isAttestation(entry)) {
       const target = text(record(entry.annotations)?.['vnd.docker.reference.digest']);
-      result.attestations.push({ digest, ...(target ? { for: target } : {}) });
+      result.attestations.push({ digest, ...(isDigest(target) ? { for: target } : {}) });
       continue;
     }
     if (isIndexMediaType(mediaType)) {
@@ -102,7 +119,7 @@ export function parseImageIndex(manifestJson: string): ParsedIndex {
     }
     if (seen.has(digest)) continue;
     seen.add(digest);
-    const variant = text(platform?.variant);
+    const variant = platformPart(platform?.variant);
     const manifest: PlatformManifest = { digest };
     if (mediaType) manifest.mediaType = mediaType;
     if (os && arch) manifest.platform = variant ? `${os}/${arch}/${variant}` : `${os}/${arch}`;

@@ -1,17 +1,16 @@
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { UserError } from '../errors.js';
 import {
   checkBoolean,
   checkDate,
   checkPositiveNumber,
-  escapeInvisible,
   shown,
   type Check,
 } from '../inputs/checks.js';
 import type { IgnoreRule } from '../inputs/settings.js';
 import { checkUploader } from '../inputs/uploaders.js';
 import { POLICY_KEYS, emptyPolicy, type Policy } from './policy.js';
-import { PolicyReader, isEmpty, kindOf, type Entry } from './reader.js';
+import { PolicyReader, isEmpty, kindOf, readYaml, type Entry } from './reader.js';
 import { readRules } from './rules.js';
 import { readCompare } from './compare.js';
 import { RANGE_EXPECTED, parseRange } from '../rules/versions.js';
@@ -157,14 +156,7 @@ function readScalar<T>(
  * all of them are reported together in one UserError.
  */
 export function parsePolicy(text: string, fileName: string): Policy {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const reader = new PolicyReader(doc, lines, fileName);
-  for (const error of [...doc.errors, ...doc.warnings]) {
-    // The YAML library quotes the file's text as it is, control characters and all.
-    const message = escapeInvisible(error.message.split('\n')[0] ?? error.message);
-    reader.at(lines.linePos(error.pos[0]).line || 1, `YAML: ${message}`);
-  }
+  const { doc, reader } = readYaml(text, fileName);
   const policy = emptyPolicy(fileName);
   const root = reader.problems.length > 0 ? null : reader.resolve(doc.contents);
 
@@ -204,11 +196,8 @@ export function parsePolicy(text: string, fileName: string): Policy {
   }
 
   // Reported in file order, whichever part of the walk found them.
-  const messages = [...reader.problems].sort((a, b) => a.line - b.line).map((p) => p.message);
-  if (messages.length === 1) throw new UserError(messages[0] ?? '');
-  if (messages.length > 1) {
-    const list = messages.map((m) => `  - ${m}`).join('\n');
-    throw new UserError(`Policy file ${fileName} has ${messages.length} problems:\n${list}`);
-  }
+  const { count, first, list } = reader.listed();
+  if (count === 1) throw new UserError(first ?? '');
+  if (count > 1) throw new UserError(`Policy file ${fileName} has ${count} problems:\n${list}`);
   return policy;
 }

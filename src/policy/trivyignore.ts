@@ -1,9 +1,9 @@
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { PackageURL } from 'packageurl-js';
 import { UserError } from '../errors.js';
-import { checkDate, escapeInvisible, shown } from '../inputs/checks.js';
+import { checkDate, shown } from '../inputs/checks.js';
 import type { IgnoreRule } from '../inputs/settings.js';
-import { PolicyReader, isEmpty, kindOf } from './reader.js';
+import { PolicyReader, isEmpty, kindOf, readYaml } from './reader.js';
 
 // trivy's `.trivyignore.yaml` (https://trivy.dev/latest/docs/configuration/filtering/#trivyignoreyaml,
 // purls since aquasecurity/trivy#6178): `vulnerabilities[]` entries with `id`, optional `paths`
@@ -56,13 +56,7 @@ function readPurl(
 
 /** Parses a `.trivyignore.yaml`; every problem names the file and the line, all at once. */
 export function parseTrivyIgnore(text: string, fileName: string): IgnoreRule[] {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const reader = new PolicyReader(doc, lines, fileName);
-  for (const error of [...doc.errors, ...doc.warnings]) {
-    const message = escapeInvisible(error.message.split('\n')[0] ?? error.message);
-    reader.at(lines.linePos(error.pos[0]).line || 1, `YAML: ${message}`);
-  }
+  const { doc, reader } = readYaml(text, fileName);
   const rules: IgnoreRule[] = [];
   const root = reader.problems.length > 0 ? null : reader.resolve(doc.contents);
   if (root !== null && !isEmpty(root)) {
@@ -94,13 +88,10 @@ export function parseTrivyIgnore(text: string, fileName: string): IgnoreRule[] {
       }
     }
   }
-  const messages = [...reader.problems].sort((a, b) => a.line - b.line).map((p) => p.message);
-  if (messages.length === 1) throw new UserError(`Input 'trivyignore': ${messages[0] ?? ''}`);
-  if (messages.length > 1) {
-    const list = messages.map((m) => `  - ${m}`).join('\n');
-    throw new UserError(
-      `Input 'trivyignore': ${fileName} has ${messages.length} problems:\n${list}`,
-    );
+  const { count, first, list } = reader.listed();
+  if (count === 1) throw new UserError(`Input 'trivyignore': ${first ?? ''}`);
+  if (count > 1) {
+    throw new UserError(`Input 'trivyignore': ${fileName} has ${count} problems:\n${list}`);
   }
   return rules;
 }

@@ -2,6 +2,7 @@ import { PackageURL } from 'packageurl-js';
 import { UserError } from '../errors.js';
 import { escapeInvisible, shown } from '../inputs/checks.js';
 import type { IgnoreRule } from '../inputs/settings.js';
+import { textOf } from '../text-of.js';
 
 // OpenVEX (https://github.com/openvex/spec/blob/main/OPENVEX-SPEC.md, v0.2.0; v0.0.x documents
 // with a string `vulnerability` and string `products` are read too). What the gate takes from a
@@ -154,8 +155,10 @@ export function parseVex(body: string, source: string): IgnoreRule[] {
   return rules;
 }
 
+// textOf, not JSON.stringify: a product nested thousands deep made stringify throw a RangeError
+// (found by fuzzing); such a product is keyed `an array` (it matches nothing either way).
 const statementKey = (name: string, product: Json): string =>
-  `${name.toLowerCase()}\u0000${purlOf(product) ?? JSON.stringify(product)}`;
+  `${name.toLowerCase()}\u0000${purlOf(product) ?? textOf(product, Infinity)}`;
 
 /**
  * OpenVEX: statements about one vulnerability and product form its history, and the latest one
