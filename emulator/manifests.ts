@@ -12,8 +12,12 @@ export const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 const sha256 = (text: string): string =>
   `sha256:${createHash('sha256').update(text).digest('hex')}`;
 
-/** A plausible single-platform manifest whose blobs are derived from the image digest. */
-export function defaultManifest(digest: string, mediaType: string): string {
+/**
+ * A plausible single-platform manifest whose blobs are derived from `seed` (the image digest, or
+ * a builder's seed): what BatchGetImage serves for an image without a manifest of its own, and
+ * what the scenario builders push (emulator/builders/images.ts).
+ */
+export function defaultManifest(seed: string, mediaType: string): string {
   const oci = mediaType === OCI_MANIFEST;
   return JSON.stringify(
     {
@@ -23,21 +27,21 @@ export function defaultManifest(digest: string, mediaType: string): string {
         mediaType: oci
           ? 'application/vnd.oci.image.config.v1+json'
           : 'application/vnd.docker.container.image.v1+json',
+        digest: sha256(`${seed}/config`),
         size: 1469,
-        digest: sha256(`${digest}/config`),
       },
       layers: [
         {
           mediaType: oci
             ? 'application/vnd.oci.image.layer.v1.tar+gzip'
             : 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+          digest: sha256(`${seed}/layer`),
           size: 3_370_706,
-          digest: sha256(`${digest}/layer`),
         },
       ],
     },
     null,
-    3,
+    2,
   );
 }
 

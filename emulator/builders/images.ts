@@ -1,4 +1,5 @@
 import { DOCKER_MANIFEST, OCI_INDEX, OCI_MANIFEST } from '../compile.js';
+import { defaultManifest } from '../manifests.js';
 import type { ImageSpec, Platform, ScanSpec, Time } from '../scenario.js';
 import { digestOf } from './random.js';
 
@@ -7,31 +8,7 @@ export function platformManifest(
   seed: string,
   mediaType = OCI_MANIFEST,
 ): { manifest: string; digest: string } {
-  const oci = mediaType === OCI_MANIFEST;
-  const manifest = JSON.stringify(
-    {
-      schemaVersion: 2,
-      mediaType,
-      config: {
-        mediaType: oci
-          ? 'application/vnd.oci.image.config.v1+json'
-          : 'application/vnd.docker.container.image.v1+json',
-        digest: digestOf(`${seed}/config`),
-        size: 1469,
-      },
-      layers: [
-        {
-          mediaType: oci
-            ? 'application/vnd.oci.image.layer.v1.tar+gzip'
-            : 'application/vnd.docker.image.rootfs.diff.tar.gzip',
-          digest: digestOf(`${seed}/layer`),
-          size: 3_370_706,
-        },
-      ],
-    },
-    null,
-    2,
-  );
+  const manifest = defaultManifest(seed, mediaType);
   return { manifest, digest: digestOf(manifest) };
 }
 
